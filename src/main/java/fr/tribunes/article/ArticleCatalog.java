@@ -1,0 +1,212 @@
+package fr.tribunes.article;
+
+import fr.tribunes.author.AuthorArticles;
+import fr.tribunes.author.AuthorRef;
+import fr.tribunes.author.Authors;
+import fr.tribunes.organisation.OrganisationArticles;
+import fr.tribunes.organisation.OrganisationRef;
+import fr.tribunes.organisation.Organisations;
+import fr.tribunes.system.ArticleCard;
+import fr.tribunes.topic.TopicArticles;
+import fr.tribunes.topic.Topics;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads op-eds and turns them into the views pages show, so that no entity and no lazy collection reaches a
+ * template. Also answers the theme, author and organisation features' questions about their op-eds.
+ */
+@Service
+@Transactional(readOnly = true)
+class ArticleCatalog implements TopicArticles, AuthorArticles, OrganisationArticles {
+
+    /** The archive's time zone, for the day an op-ed entered it. */
+    static final ZoneId ZONE = ZoneId.of("Europe/Paris");
+
+    private final ArticleRepository articles;
+
+    private final Authors authors;
+
+    private final Topics topics;
+
+    private final Organisations organisations;
+
+    ArticleCatalog(ArticleRepository articles, Authors authors, Topics topics, Organisations organisations) {
+        this.articles = articles;
+        this.authors = authors;
+        this.topics = topics;
+        this.organisations = organisations;
+    }
+
+    Optional<ArticleView> findBySlug(String slug) {
+        return articles.findBySlug(slug).map(this::toView);
+    }
+
+    Page<ArticleCard> findLatest(Pageable pageable) {
+        return cards(articles.findLatest(pageable));
+    }
+
+    Page<ArticleCard> findPublishedIn(int year, Pageable pageable) {
+        return cards(articles.findPublishedBetween(LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1), pageable));
+    }
+
+    /** The years op-eds were published in, newest first, with how many each. */
+    Map<Integer, Long> countByYear() {
+        Map<Integer, Long> years = new LinkedHashMap<>();
+        articles.countByYear().forEach(row -> years.put((int) row.keyValue(), row.count()));
+        return years;
+    }
+
+    @Override
+    public Page<ArticleCard> findByTopic(long topicId, Pageable pageable) {
+        return cards(articles.findByTopic(topicId, pageable));
+    }
+
+    @Override
+    public Map<Long, Long> countByTopic() {
+        return toMap(articles.countByTopic());
+    }
+
+    @Override
+    public Page<ArticleCard> findByAuthor(long authorId, Pageable pageable) {
+        return cards(articles.findByAuthor(authorId, pageable));
+    }
+
+    @Override
+    public Map<Long, Long> countByAuthor() {
+        return toMap(articles.countByAuthor());
+    }
+
+    @Override
+    public Page<ArticleCard> findByOrganisation(long organisationId, Pageable pageable) {
+        return cards(articles.findByOrganisation(organisationId, pageable));
+    }
+
+    @Override
+    public Map<Long, Long> countByOrganisation() {
+        return toMap(articles.countByOrganisation());
+    }
+
+    private static Map<Long, Long> toMap(List<KeyCount> counts) {
+        return counts.stream().collect(Collectors.toMap(KeyCount::keyValue, KeyCount::count));
+    }
+
+    /** Maps a page of op-eds to cards with two more queries, whatever the page size: bylines, then authors. */
+    private Page<ArticleCard> cards(Page<Article> page) {
+        Set<Long> authorIds = new HashSet<>();
+        page.forEach(article -> article.signatures().forEach(s -> authorIds.add(s.authorId())));
+        Map<Long, AuthorRef> authorsById = byId(authors.findAllByIds(authorIds), AuthorRef::id);
+        return page.map(article -> {
+            PublicationDate date = article.publicationDate();
+            List<ArticleCard.Byline> bylines = article.signatures().stream()
+                    .map(s -> {
+                        AuthorRef author = authorsById.get(s.authorId());
+                        return new ArticleCard.Byline(author.name(), author.slug(), s.credit());
+                    })
+                    .toList();
+            return new ArticleCard(
+                    article.slug(),
+                    article.title(),
+                    article.standfirst(),
+                    date.label(),
+                    date.iso(),
+                    date.approximate(),
+                    bylines);
+        });
+    }
+
+    private ArticleView toView(Article article) {
+        Map<Long, AuthorRef> authorsById = byId(
+                authors.findAllByIds(
+                        article.signatures().stream().map(Signature::authorId).toList()),
+                AuthorRef::id);
+        Set<Long> organisationIds = new HashSet<>();
+        article.mentions().forEach(m -> organisationIds.add(m.organisationId()));
+        article.signatures().stream()
+                .map(Signature::organisationId)
+                .filter(id -> id != null)
+                .forEach(organisationIds::add);
+        Map<Long, OrganisationRef> organisationsById =
+                byId(organisations.findAllByIds(organisationIds), OrganisationRef::id);
+
+        List<ArticleView.BylineView> bylines = article.signatures().stream()
+                .map(s -> byline(s, authorsById.get(s.authorId()), organisationsById.get(s.organisationId())))
+                .toList();
+        List<ArticleView.MentionView> mentions = article.mentions().stream()
+                .map(m -> new ArticleView.MentionView(organisationsById.get(m.organisationId()), m.writtenAs()))
+                .sorted(Comparator.comparing(m -> m.organisation().slug()))
+                .toList();
+        PublicationDate date = article.publicationDate();
+        return new ArticleView(
+                article.slug(),
+                article.title(),
+                article.standfirst(),
+                date.label(),
+                date.iso(),
+                date.approximate(),
+                article.dateNote(),
+                bylines,
+                blocks(article.blocks()),
+                topics.findAllByIds(article.topicIds()),
+                mentions,
+                article.originalPublisher(),
+                article.originalUrl(),
+                PublicationDate.dayLabel(LocalDate.ofInstant(article.addedAt(), ZONE)));
+    }
+
+    /**
+     * Splits the printed credit line around the organisation's name so that the name can be a link; without a
+     * printed credit, builds one from the role and the organisation.
+     */
+    static ArticleView.BylineView byline(Signature signature, AuthorRef author, OrganisationRef organisation) {
+        String credit = signature.credit();
+        if (credit == null) {
+            if (organisation == null) {
+                return new ArticleView.BylineView(author.name(), author.slug(), signature.role(), null, null);
+            }
+            String role = signature.role() == null ? null : signature.role() + ", ";
+            return new ArticleView.BylineView(author.name(), author.slug(), role, organisation, null);
+        }
+        int at = organisation == null ? -1 : credit.lastIndexOf(organisation.name());
+        if (at < 0) {
+            return new ArticleView.BylineView(author.name(), author.slug(), credit, null, null);
+        }
+        return new ArticleView.BylineView(
+                author.name(),
+                author.slug(),
+                credit.substring(0, at),
+                organisation,
+                credit.substring(at + organisation.name().length()));
+    }
+
+    private static List<ArticleView.BlockView> blocks(List<ArticleBlock> blocks) {
+        List<ArticleView.BlockView> views = new ArrayList<>(blocks.size());
+        int sections = 0;
+        int paragraphs = 0;
+        for (ArticleBlock block : blocks) {
+            boolean heading = block.kind() == ArticleBlock.Kind.HEADING;
+            String anchor = heading ? "s-" + ++sections : "p-" + ++paragraphs;
+            views.add(new ArticleView.BlockView(heading, anchor, block.body()));
+        }
+        return views;
+    }
+
+    private static <T> Map<Long, T> byId(Collection<T> items, Function<T, Long> id) {
+        return items.stream().collect(Collectors.toMap(id, Function.identity()));
+    }
+}

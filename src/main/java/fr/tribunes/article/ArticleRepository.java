@@ -1,0 +1,56 @@
+package fr.tribunes.article;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+interface ArticleRepository extends Repository<Article, Long> {
+
+    Optional<Article> findBySlug(String slug);
+
+    @Query("select a from Article a order by a.publishedOn desc, a.id desc")
+    Page<Article> findLatest(Pageable pageable);
+
+    @Query(
+            value =
+                    "select a from Article a join a.topicIds t where t = :topicId order by a.publishedOn desc, a.id desc",
+            countQuery = "select count(a) from Article a join a.topicIds t where t = :topicId")
+    Page<Article> findByTopic(long topicId, Pageable pageable);
+
+    @Query(
+            value = "select a from Article a join a.signatures s where s.authorId = :authorId"
+                    + " order by a.publishedOn desc, a.id desc",
+            countQuery = "select count(a) from Article a join a.signatures s where s.authorId = :authorId")
+    Page<Article> findByAuthor(long authorId, Pageable pageable);
+
+    @Query(
+            value = "select a from Article a join a.mentions m where m.organisationId = :organisationId"
+                    + " order by a.publishedOn desc, a.id desc",
+            countQuery = "select count(a) from Article a join a.mentions m where m.organisationId = :organisationId")
+    Page<Article> findByOrganisation(long organisationId, Pageable pageable);
+
+    @Query(
+            value = "select a from Article a where a.publishedOn >= :from and a.publishedOn < :until"
+                    + " order by a.publishedOn desc, a.id desc",
+            countQuery = "select count(a) from Article a where a.publishedOn >= :from and a.publishedOn < :until")
+    Page<Article> findPublishedBetween(LocalDate from, LocalDate until, Pageable pageable);
+
+    @Query("select new fr.tribunes.article.KeyCount(t, count(a)) from Article a join a.topicIds t group by t")
+    List<KeyCount> countByTopic();
+
+    @Query("select new fr.tribunes.article.KeyCount(s.authorId, count(a)) from Article a join a.signatures s"
+            + " group by s.authorId")
+    List<KeyCount> countByAuthor();
+
+    @Query("select new fr.tribunes.article.KeyCount(m.organisationId, count(a)) from Article a join a.mentions m"
+            + " group by m.organisationId")
+    List<KeyCount> countByOrganisation();
+
+    @Query("select new fr.tribunes.article.KeyCount(extract(year from a.publishedOn), count(a)) from Article a"
+            + " group by extract(year from a.publishedOn) order by extract(year from a.publishedOn) desc")
+    List<KeyCount> countByYear();
+}

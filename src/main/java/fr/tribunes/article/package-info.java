@@ -1,0 +1,6 @@
+/**
+ * The op-eds: their text as ordered blocks, kept exactly as published, with their bylines, date (to the
+ * precision known), provenance and links to themes and organisations. Serves the op-ed pages, the home page
+ * and the archives by year, and answers the other features' questions about which op-eds are theirs.
+ */
+package fr.tribunes.article;

@@ -1,0 +1,16 @@
+package fr.tribunes.author;
+
+import fr.tribunes.system.ArticleCard;
+import java.util.Map;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+
+/** The op-eds each author signed; implemented by the article feature, which owns the bylines. */
+public interface AuthorArticles {
+
+    /** The op-eds an author signed, newest first, each with the role the author held at the time. */
+    Page<ArticleCard> findByAuthor(long authorId, Pageable pageable);
+
+    /** How many op-eds each author signed, by author key; authors without op-eds are absent. */
+    Map<Long, Long> countByAuthor();
+}

@@ -1,0 +1,10 @@
+package fr.tribunes.author;
+
+/**
+ * An author, as other features name and link them.
+ *
+ * @param id its key
+ * @param slug its address under {@code /auteurs/}
+ * @param name their name as signed, e.g. « Théodore Michel Vrangos »
+ */
+public record AuthorRef(long id, String slug, String name) {}

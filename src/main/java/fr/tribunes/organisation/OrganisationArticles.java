@@ -1,0 +1,16 @@
+package fr.tribunes.organisation;
+
+import fr.tribunes.system.ArticleCard;
+import java.util.Map;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+
+/** The op-eds naming each organisation; implemented by the article feature, which owns the links. */
+public interface OrganisationArticles {
+
+    /** The op-eds that name an organisation, newest first. */
+    Page<ArticleCard> findByOrganisation(long organisationId, Pageable pageable);
+
+    /** How many op-eds name each organisation, by organisation key; organisations never named are absent. */
+    Map<Long, Long> countByOrganisation();
+}

@@ -1,0 +1,50 @@
+package fr.tribunes.system;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.apache.catalina.Container;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tomcat refuses some requests before the application sees them (a malformed address such as {@code /%}, an
+ * encoded slash) and answers them with its own English page naming the server. This puts a plain French page
+ * in its place. It must be a file: Tomcat's error valve reads its pages from the file system.
+ */
+@Component
+class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+
+    static final String PAGE = "container-error.html";
+
+    @Override
+    public void customize(TomcatServletWebServerFactory factory) {
+        String page = extractPage().toString();
+        factory.addContextCustomizers(context -> {
+            ErrorReportValve valve = new ErrorReportValve();
+            valve.setShowReport(false);
+            valve.setShowServerInfo(false);
+            // "errorCode.0" is the valve's page for every status without a page of its own.
+            valve.setProperty("errorCode.0", page);
+            Container host = context.getParent();
+            host.getPipeline().addValve(valve);
+        });
+    }
+
+    private static Path extractPage() {
+        try (InputStream in = new ClassPathResource(PAGE).getInputStream()) {
+            Path file = Files.createTempFile("tribunes-", "-" + PAGE);
+            file.toFile().deleteOnExit();
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the container's error page", e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package fr.tribunes.system;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Renders every error that reaches the servlet container (unknown addresses, refused methods, failures) as a
+ * French HTML page, whatever the client's {@code Accept} header: Boot's own controller would answer JSON to
+ * {@code curl} and show nothing useful to a reader. No detail of a failure is ever put in the page.
+ */
+@Controller
+class ErrorPageController implements ErrorController {
+
+    /** Statuses with a page of their own in {@code templates/error/}; the others use {@code templates/error.html}. */
+    private static final Set<Integer> OWN_PAGES = Set.of(400, 404, 500);
+
+    @RequestMapping("${server.error.path:/error}")
+    ModelAndView error(HttpServletRequest request) {
+        HttpStatus status = status(request);
+        String view = OWN_PAGES.contains(status.value()) ? "error/" + status.value() : "error";
+        ModelAndView page = new ModelAndView(view, status);
+        page.addObject("status", status.value());
+        return page;
+    }
+
+    private static HttpStatus status(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code instanceof Integer value) {
+            HttpStatus status = HttpStatus.resolve(value);
+            if (status != null && status.isError()) {
+                return status;
+            }
+        }
+        return HttpStatus.INTERNAL_SERVER_ERROR;
+    }
+}

@@ -1,0 +1,45 @@
+package fr.tribunes.system;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Turns the archive's own exceptions into the French error pages, with the reason the visitor can act on.
+ * Everything else (unknown addresses, Tomcat's own refusals, failures) reaches Boot's error controller, which
+ * renders the same {@code templates/error/*.html} without any detail of the failure.
+ */
+@ControllerAdvice
+class ErrorPages {
+
+    static final String NOT_FOUND_VIEW = "error/404";
+
+    static final String BAD_REQUEST_VIEW = "error/400";
+
+    @ExceptionHandler(NotFoundException.class)
+    ModelAndView notFound(NotFoundException e) {
+        return page(NOT_FOUND_VIEW, HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(BadRequestException.class)
+    ModelAndView badRequest(BadRequestException e) {
+        return page(BAD_REQUEST_VIEW, HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ModelAndView badParameter(MethodArgumentTypeMismatchException e) {
+        return page(
+                BAD_REQUEST_VIEW,
+                HttpStatus.BAD_REQUEST,
+                "La valeur « %s » ne convient pas au paramètre « %s ».".formatted(e.getValue(), e.getName()));
+    }
+
+    private static ModelAndView page(String view, HttpStatus status, String reason) {
+        ModelAndView page = new ModelAndView(view, status);
+        page.addObject("status", status.value());
+        page.addObject("reason", reason);
+        return page;
+    }
+}

@@ -1,0 +1,38 @@
+package fr.tribunes.system;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+
+/**
+ * The 1-based page a visitor asked for with {@code ?page=}. Anything but a positive whole number is refused
+ * with a reason in French, so a typo never turns into a server error.
+ *
+ * @param number the page, counted from 1
+ */
+public record PageNumber(int number) {
+
+    public static final PageNumber FIRST = new PageNumber(1);
+
+    public PageNumber {
+        if (number < 1) {
+            throw new BadRequestException("Les pages sont numérotées à partir de 1.");
+        }
+    }
+
+    /** Reads the raw query parameter; absent or blank means the first page. */
+    public static PageNumber parse(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return FIRST;
+        }
+        String digits = raw.strip();
+        if (!digits.matches("-?[0-9]{1,9}")) {
+            throw new BadRequestException(
+                    "« %s » n’est pas un numéro de page : indiquez un nombre entier à partir de 1.".formatted(raw));
+        }
+        return new PageNumber(Integer.parseInt(digits));
+    }
+
+    public Pageable pageable(int size) {
+        return PageRequest.of(number - 1, size);
+    }
+}

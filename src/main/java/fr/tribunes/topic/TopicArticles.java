@@ -1,0 +1,16 @@
+package fr.tribunes.topic;
+
+import fr.tribunes.system.ArticleCard;
+import java.util.Map;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+
+/** The op-eds filed under each theme; implemented by the article feature, which owns the links. */
+public interface TopicArticles {
+
+    /** The op-eds filed under a theme, newest first. */
+    Page<ArticleCard> findByTopic(long topicId, Pageable pageable);
+
+    /** How many op-eds each theme has, by theme key; themes without op-eds are absent. */
+    Map<Long, Long> countByTopic();
+}

@@ -1,0 +1,10 @@
+package fr.tribunes.topic;
+
+/**
+ * A theme, as other features name and link it.
+ *
+ * @param id its key
+ * @param slug its address under {@code /themes/}
+ * @param name its name, e.g. « cloud souverain »
+ */
+public record TopicRef(long id, String slug, String name) {}
