@@ -1,0 +1,32 @@
+# Tribunes: build the jar with the Maven wrapper on a JDK 17, run it on a JRE 17 as a non-root user.
+#   docker build -t tribunes .
+#   docker run -p 8080:8080 -v tribunes-data:/data tribunes
+
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+# Dependencies first, so that a change to the code does not download them again.
+COPY .mvn/ .mvn/
+COPY mvnw pom.xml ./
+RUN ./mvnw -B -q dependency:go-offline
+COPY src/ src/
+COPY seeds/ seeds/
+RUN ./mvnw -B -q -DskipTests package && cp target/tribunes-*.jar /src/tribunes.jar
+
+FROM eclipse-temurin:17-jre
+# curl serves the health check only.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends curl \
+    && rm -rf /var/lib/apt/lists/* \
+    && groupadd --system tribunes \
+    && useradd --system --gid tribunes --home-dir /app --shell /usr/sbin/nologin tribunes \
+    && mkdir -p /data \
+    && chown tribunes:tribunes /data
+WORKDIR /app
+COPY --from=build /src/tribunes.jar /app/tribunes.jar
+ENV TRIBUNES_DATA_DIR=/data
+VOLUME ["/data"]
+USER tribunes
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=5s --retries=3 \
+    CMD curl -fsS -o /dev/null http://localhost:8080/ || exit 1
+ENTRYPOINT ["java", "-jar", "/app/tribunes.jar"]

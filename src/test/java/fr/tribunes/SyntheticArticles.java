@@ -1,0 +1,45 @@
+package fr.tribunes;
+
+import java.time.LocalDate;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Writes synthetic op-eds straight into the database, for tests that need more than the one real op-ed. Their
+ * titles say they are synthetic: no text is ever attributed to a real person.
+ */
+public final class SyntheticArticles {
+
+    private final JdbcTemplate jdbc;
+
+    public SyntheticArticles(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public static String title(int number) {
+        return "Tribune synthétique n° " + number + " (données de test)";
+    }
+
+    public static String slug(int number) {
+        return "tribune-synthetique-" + number;
+    }
+
+    /** Adds synthetic op-ed {@code number}, published on {@code day}, under the given theme; returns its slug. */
+    public String add(int number, LocalDate day, String topicSlug) {
+        String slug = slug(number);
+        jdbc.update("""
+                insert into article (slug, title, standfirst, published_on, date_precision, date_approximate,
+                                     added_at)
+                values (?, ?, ?, ?, 'DAY', false, current_timestamp)""", slug, title(number), "Chapô synthétique, écrit pour les tests.", day);
+        jdbc.update(
+                "insert into article_block (article_id, position, kind, body)"
+                        + " values ((select id from article where slug = ?), 1, 'PARAGRAPH', ?)",
+                slug,
+                "Paragraphe synthétique n° " + number + ", écrit pour les tests.");
+        jdbc.update(
+                "insert into article_topic (article_id, topic_id)"
+                        + " values ((select id from article where slug = ?), (select id from topic where slug = ?))",
+                slug,
+                topicSlug);
+        return slug;
+    }
+}
