@@ -147,4 +147,4 @@ insert into article_organisation (article_id, organisation_id, written_as) value
 
 insert into article_organisation (article_id, organisation_id, written_as) values ((select id from article where slug = 'letat-doit-apprendre-de-ses-erreurs-numergy-en-procedure-de-sauvegarde-amazon-web-services-en-forte-croissance'), (select id from organisation where slug = 'i-tracing'), null);
 
-insert into article_organisation (article_id, organisation_id, written_as) values ((select id from article where slug = 'letat-doit-apprendre-de-ses-erreurs-numergy-en-procedure-de-sauvegarde-amazon-web-services-en-forte-croissance'), (select id from organisation where slug = 'les-echos'), 'les Echos');
+insert into article_organisation (article_id, organisation_id, written_as) values ((select id from article where slug = 'letat-doit-apprendre-de-ses-erreurs-numergy-en-procedure-de-sauvegarde-amazon-web-services-en-forte-croissance'), (select id from organisation where slug = 'les-echos'), null);

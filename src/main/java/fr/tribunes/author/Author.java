@@ -1,24 +1,14 @@
 package fr.tribunes.author;
 
+import fr.tribunes.system.FacetEntity;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 
 @Entity
-class Author {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    private String slug;
-
-    private String name;
+class Author extends FacetEntity {
 
     protected Author() {}
 
     AuthorRef toRef() {
-        return new AuthorRef(id, slug, name);
+        return new AuthorRef(id(), slug(), name());
     }
 }

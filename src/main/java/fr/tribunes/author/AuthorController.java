@@ -1,10 +1,9 @@
 package fr.tribunes.author;
 
+import fr.tribunes.system.FacetCount;
 import fr.tribunes.system.NotFoundException;
 import fr.tribunes.system.PageNumber;
 import fr.tribunes.system.Pagination;
-import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,11 +30,7 @@ class AuthorController {
 
     @GetMapping("/auteurs")
     String authors(Model model) {
-        Map<Long, Long> counts = articles.countByAuthor();
-        List<AuthorCount> list = authors.findAll().stream()
-                .map(author -> new AuthorCount(author, counts.getOrDefault(author.id(), 0L)))
-                .toList();
-        model.addAttribute("authors", list);
+        model.addAttribute("entries", FacetCount.all(authors.findAll(), articles.countByAuthor()));
         return AUTHORS_VIEW;
     }
 
@@ -49,7 +44,4 @@ class AuthorController {
                 "articles", Pagination.of(articles.findByAuthor(author.id(), number.pageable(PAGE_SIZE)), number));
         return AUTHOR_VIEW;
     }
-
-    /** An author and how many op-eds they signed, for the list of authors. */
-    record AuthorCount(AuthorRef author, long count) {}
 }

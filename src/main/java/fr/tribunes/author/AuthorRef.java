@@ -1,5 +1,7 @@
 package fr.tribunes.author;
 
+import fr.tribunes.system.Facet;
+
 /**
  * An author, as other features name and link them.
  *
@@ -7,4 +9,4 @@ package fr.tribunes.author;
  * @param slug its address under {@code /auteurs/}
  * @param name their name as signed, e.g. « Théodore Michel Vrangos »
  */
-public record AuthorRef(long id, String slug, String name) {}
+public record AuthorRef(long id, String slug, String name) implements Facet {}

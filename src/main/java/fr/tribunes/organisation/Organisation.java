@@ -1,24 +1,14 @@
 package fr.tribunes.organisation;
 
+import fr.tribunes.system.FacetEntity;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 
 @Entity
-class Organisation {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    private String slug;
-
-    private String name;
+class Organisation extends FacetEntity {
 
     protected Organisation() {}
 
     OrganisationRef toRef() {
-        return new OrganisationRef(id, slug, name);
+        return new OrganisationRef(id(), slug(), name());
     }
 }

@@ -1,10 +1,9 @@
 package fr.tribunes.organisation;
 
+import fr.tribunes.system.FacetCount;
 import fr.tribunes.system.NotFoundException;
 import fr.tribunes.system.PageNumber;
 import fr.tribunes.system.Pagination;
-import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,11 +30,7 @@ class OrganisationController {
 
     @GetMapping("/organisations")
     String organisations(Model model) {
-        Map<Long, Long> counts = articles.countByOrganisation();
-        List<OrganisationCount> list = organisations.findAll().stream()
-                .map(organisation -> new OrganisationCount(organisation, counts.getOrDefault(organisation.id(), 0L)))
-                .toList();
-        model.addAttribute("organisations", list);
+        model.addAttribute("entries", FacetCount.all(organisations.findAll(), articles.countByOrganisation()));
         return ORGANISATIONS_VIEW;
     }
 
@@ -52,7 +47,4 @@ class OrganisationController {
                 Pagination.of(articles.findByOrganisation(organisation.id(), number.pageable(PAGE_SIZE)), number));
         return ORGANISATION_VIEW;
     }
-
-    /** An organisation and how many op-eds name it, for the list of organisations. */
-    record OrganisationCount(OrganisationRef organisation, long count) {}
 }

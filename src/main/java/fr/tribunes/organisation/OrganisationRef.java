@@ -1,5 +1,7 @@
 package fr.tribunes.organisation;
 
+import fr.tribunes.system.Facet;
+
 /**
  * An organisation, as other features name and link it.
  *
@@ -7,4 +9,4 @@ package fr.tribunes.organisation;
  * @param slug its address under {@code /organisations/}
  * @param name its name, e.g. « Numergy »
  */
-public record OrganisationRef(long id, String slug, String name) {}
+public record OrganisationRef(long id, String slug, String name) implements Facet {}

@@ -1,15 +1,5 @@
 package fr.tribunes.organisation;
 
-import java.util.Collection;
-import java.util.List;
-import java.util.Optional;
-import org.springframework.data.repository.Repository;
+import fr.tribunes.system.FacetRepository;
 
-interface OrganisationRepository extends Repository<Organisation, Long> {
-
-    Optional<Organisation> findBySlug(String slug);
-
-    List<Organisation> findByIdIn(Collection<Long> ids);
-
-    List<Organisation> findAllByOrderBySlug();
-}
+interface OrganisationRepository extends FacetRepository<Organisation> {}

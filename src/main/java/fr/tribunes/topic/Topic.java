@@ -1,24 +1,14 @@
 package fr.tribunes.topic;
 
+import fr.tribunes.system.FacetEntity;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 
 @Entity
-class Topic {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    private String slug;
-
-    private String name;
+class Topic extends FacetEntity {
 
     protected Topic() {}
 
     TopicRef toRef() {
-        return new TopicRef(id, slug, name);
+        return new TopicRef(id(), slug(), name());
     }
 }

@@ -1,10 +1,9 @@
 package fr.tribunes.topic;
 
+import fr.tribunes.system.FacetCount;
 import fr.tribunes.system.NotFoundException;
 import fr.tribunes.system.PageNumber;
 import fr.tribunes.system.Pagination;
-import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,11 +30,7 @@ class TopicController {
 
     @GetMapping("/themes")
     String topics(Model model) {
-        Map<Long, Long> counts = articles.countByTopic();
-        List<TopicCount> list = topics.findAll().stream()
-                .map(topic -> new TopicCount(topic, counts.getOrDefault(topic.id(), 0L)))
-                .toList();
-        model.addAttribute("topics", list);
+        model.addAttribute("entries", FacetCount.all(topics.findAll(), articles.countByTopic()));
         return TOPICS_VIEW;
     }
 
@@ -49,7 +44,4 @@ class TopicController {
                 "articles", Pagination.of(articles.findByTopic(topic.id(), number.pageable(PAGE_SIZE)), number));
         return TOPIC_VIEW;
     }
-
-    /** A theme and how many op-eds it has, for the list of themes. */
-    record TopicCount(TopicRef topic, long count) {}
 }

@@ -1,5 +1,7 @@
 package fr.tribunes.topic;
 
+import fr.tribunes.system.Facet;
+
 /**
  * A theme, as other features name and link it.
  *
@@ -7,4 +9,4 @@ package fr.tribunes.topic;
  * @param slug its address under {@code /themes/}
  * @param name its name, e.g. « cloud souverain »
  */
-public record TopicRef(long id, String slug, String name) {}
+public record TopicRef(long id, String slug, String name) implements Facet {}

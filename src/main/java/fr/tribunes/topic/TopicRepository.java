@@ -1,15 +1,5 @@
 package fr.tribunes.topic;
 
-import java.util.Collection;
-import java.util.List;
-import java.util.Optional;
-import org.springframework.data.repository.Repository;
+import fr.tribunes.system.FacetRepository;
 
-interface TopicRepository extends Repository<Topic, Long> {
-
-    Optional<Topic> findBySlug(String slug);
-
-    List<Topic> findByIdIn(Collection<Long> ids);
-
-    List<Topic> findAllByOrderBySlug();
-}
+interface TopicRepository extends FacetRepository<Topic> {}
