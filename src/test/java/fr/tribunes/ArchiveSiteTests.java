@@ -29,6 +29,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole application on a real port, read as a visitor reads it: pages, links, and error pages. Runs once on
@@ -109,7 +111,114 @@ abstract class ArchiveSiteTests {
         assertThat(hrefs(page, ".byline a")).containsExactly(SeedTribune.AUTHOR_PATH, "/organisations/i-tracing");
         HtmlElement time = page.querySelector(".dateline time");
         assertThat(time.getAttribute("datetime")).isEqualTo("2015-10");
-        assertThat(text(page.querySelector(".dateline"))).isEqualTo("Publié en octobre 2015 (date approximative)");
+        assertThat(text(page.querySelector(".dateline"))).startsWith("Publié en octobre 2015 (date approximative)");
+        assertThat(text(page.querySelector(".reading-time"))).matches("Lecture : [1-9][0-9]* min");
+    }
+
+    @Test
+    void frenchTypographyIsAppliedOnThePageNotInTheArchive() throws IOException {
+        HtmlPage page = open(SeedTribune.PATH);
+
+        // Stored with a no-break space before the colon (as published); shown with a narrow one.
+        assertThat(page.querySelector("h1").getTextContent()).contains("erreurs\u202F: Numergy");
+        assertThat(page.querySelector("#p-2").getTextContent())
+                .contains("il y\u00A0a\u00A0trois ans")
+                .contains("150\u00A0millions d’euros");
+    }
+
+    @Test
+    void everyParagraphAndSectionHasAPermalinkToItsOwnAnchor() throws IOException {
+        HtmlPage page = open(SeedTribune.PATH);
+
+        List<String> ids = page.querySelectorAll(".text > p, .text > h2").stream()
+                .map(node -> ((HtmlElement) node).getId())
+                .toList();
+        assertThat(ids).hasSize(18).contains("p-1", "p-13", "s-1", "s-5");
+        for (String id : ids) {
+            HtmlElement link = page.querySelector("#" + id + " > a.permalink");
+            assertThat(link.getAttribute("href")).isEqualTo("#" + id);
+            assertThat(link.getAttribute("aria-label")).startsWith("Lien permanent vers");
+        }
+    }
+
+    @Test
+    void theTribunePageShowsWhereItIsInTheArchive() throws IOException {
+        HtmlPage page = open(SeedTribune.PATH);
+
+        assertThat(texts(page, ".breadcrumbs li"))
+                .containsExactly("Accueil", "Archives", "2015", SeedTribune.normaliseWhitespace(SeedTribune.title()));
+        assertThat(hrefs(page, ".breadcrumbs a")).containsExactly("/", "/archives", "/archives/2015");
+        assertThat(texts(open("/themes/cloud-souverain"), ".breadcrumbs li"))
+                .containsExactly("Accueil", "Thèmes", "cloud souverain");
+    }
+
+    @Test
+    void aTribuneWithoutNeighboursShowsNoRelatedSection() throws IOException {
+        assertThat((Object) open(SeedTribune.PATH).querySelector(".related")).isNull();
+    }
+
+    @Test
+    void theTribunePageDescribesItselfToSearchEnginesAndReferenceManagers() throws IOException {
+        HtmlPage page = open(SeedTribune.PATH);
+        String url = "http://localhost:8080" + SeedTribune.PATH;
+
+        assertThat(hrefs(page, "link[rel=canonical]")).containsExactly(url);
+        assertThat(meta(page, "property", "og:type")).containsExactly("article");
+        assertThat(meta(page, "property", "og:url")).containsExactly(url);
+        assertThat(meta(page, "property", "article:published_time")).containsExactly("2015-10");
+        assertThat(meta(page, "property", "article:author"))
+                .containsExactly("http://localhost:8080" + SeedTribune.AUTHOR_PATH);
+        assertThat(meta(page, "property", "article:tag")).hasSize(7).contains("cloud souverain");
+        assertThat(meta(page, "name", "description").get(0)).startsWith("L’état ne doit pas reproduire");
+        assertThat(meta(page, "name", "citation_title")).containsExactly(SeedTribune.title());
+        assertThat(meta(page, "name", "citation_author")).containsExactly("Théodore Michel Vrangos");
+        assertThat(meta(page, "name", "citation_publication_date")).containsExactly("2015/10");
+        assertThat(meta(page, "name", "citation_journal_title")).containsExactly("La Revue du Digital");
+        assertThat(meta(page, "name", "DC.date")).containsExactly("2015-10");
+        assertThat(meta(page, "name", "DC.creator")).containsExactly("Théodore Michel Vrangos");
+        assertThat(meta(page, "name", "DC.source"))
+                .containsExactly("https://www.larevuedudigital.com/" + SeedTribune.SLUG + "/");
+    }
+
+    @Test
+    void theTribunePageCarriesSchemaOrgDataAboutTheOpinionPiece() throws IOException {
+        JsonNode data = JsonMapper.builder()
+                .build()
+                .readTree(open(SeedTribune.PATH)
+                        .querySelector("script[type='application/ld+json']")
+                        .getTextContent());
+
+        assertThat(data.path("@type").asString()).isEqualTo("OpinionNewsArticle");
+        assertThat(data.path("headline").asString()).isEqualTo(SeedTribune.title());
+        assertThat(data.path("datePublished").asString()).isEqualTo("2015-10");
+        assertThat(data.path("inLanguage").asString()).isEqualTo("fr");
+        JsonNode author = data.path("author").get(0);
+        assertThat(author.path("@type").asString()).isEqualTo("Person");
+        assertThat(author.path("name").asString()).isEqualTo("Théodore Michel Vrangos");
+        assertThat(author.path("affiliation").path("name").asString()).isEqualTo("I-Tracing");
+        assertThat(data.path("publisher").path("name").asString()).isEqualTo("La Revue du Digital");
+        assertThat(data.path("isBasedOn").asString())
+                .isEqualTo("https://www.larevuedudigital.com/" + SeedTribune.SLUG + "/");
+        assertThat(data.path("keywords").size()).isEqualTo(7);
+    }
+
+    @Test
+    void theTribunePageOffersACitationAndItsProvenance() throws IOException {
+        HtmlPage page = open(SeedTribune.PATH);
+
+        assertThat(text(page.querySelector(".citation p")))
+                .isEqualTo("Théodore Michel Vrangos, « " + SeedTribune.normaliseWhitespace(SeedTribune.title())
+                        + " », La Revue du Digital, octobre 2015 (date approximative). Archivé par Tribunes : "
+                        + "http://localhost:8080" + SeedTribune.PATH);
+        assertThat(text(page.querySelector(".provenance")))
+                .contains("Entré dans l’archive le ")
+                .contains("Le jour exact de publication n’est pas connu");
+    }
+
+    static List<String> meta(HtmlPage page, String attribute, String value) {
+        return page.querySelectorAll("meta[" + attribute + "='" + value + "']").stream()
+                .map(node -> ((HtmlElement) node).getAttribute("content"))
+                .toList();
     }
 
     @Test

@@ -23,23 +23,30 @@ public final class SyntheticArticles {
         return "tribune-synthetique-" + number;
     }
 
-    /** Adds synthetic op-ed {@code number}, published on {@code day}, under the given theme; returns its slug. */
-    public String add(int number, LocalDate day, String topicSlug) {
+    /** Adds synthetic op-ed {@code number}, published on {@code day}, under the given themes; returns its slug. */
+    public String add(int number, LocalDate day, String... topicSlugs) {
+        return add(number, "", day, topicSlugs);
+    }
+
+    /** The same, with something appended to the title (which still says it is synthetic). */
+    public String add(int number, String titleSuffix, LocalDate day, String... topicSlugs) {
         String slug = slug(number);
         jdbc.update("""
                 insert into article (slug, title, standfirst, published_on, date_precision, date_approximate,
                                      added_at)
-                values (?, ?, ?, ?, 'DAY', false, current_timestamp)""", slug, title(number), "Chapô synthétique, écrit pour les tests.", day);
+                values (?, ?, ?, ?, 'DAY', false, current_timestamp)""", slug, title(number) + titleSuffix, "Chapô synthétique, écrit pour les tests.", day);
         jdbc.update(
                 "insert into article_block (article_id, position, kind, body)"
                         + " values ((select id from article where slug = ?), 1, 'PARAGRAPH', ?)",
                 slug,
                 "Paragraphe synthétique n° " + number + ", écrit pour les tests.");
-        jdbc.update(
-                "insert into article_topic (article_id, topic_id)"
-                        + " values ((select id from article where slug = ?), (select id from topic where slug = ?))",
-                slug,
-                topicSlug);
+        for (String topicSlug : topicSlugs) {
+            jdbc.update(
+                    "insert into article_topic (article_id, topic_id)"
+                            + " values ((select id from article where slug = ?), (select id from topic where slug = ?))",
+                    slug,
+                    topicSlug);
+        }
         return slug;
     }
 }

@@ -21,8 +21,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,6 +40,14 @@ class ArticleCatalog implements TopicArticles, AuthorArticles, OrganisationArtic
 
     /** The archive's time zone, for the day an op-ed entered it. */
     static final ZoneId ZONE = ZoneId.of("Europe/Paris");
+
+    /** How many related op-eds an op-ed page shows. */
+    static final int RELATED = 4;
+
+    /** A common reading speed for French prose. */
+    static final int WORDS_PER_MINUTE = 230;
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:[’'\\-][\\p{L}\\p{N}]+)*");
 
     private final ArticleRepository articles;
 
@@ -106,28 +117,58 @@ class ArticleCatalog implements TopicArticles, AuthorArticles, OrganisationArtic
         return counts.stream().collect(Collectors.toMap(KeyCount::keyValue, KeyCount::count));
     }
 
-    /** Maps a page of op-eds to cards with two more queries, whatever the page size: bylines, then authors. */
     private Page<ArticleCard> cards(Page<Article> page) {
+        return new PageImpl<>(cards(page.getContent()), page.getPageable(), page.getTotalElements());
+    }
+
+    /** Maps op-eds to cards with two more queries, however many they are: bylines, then authors. */
+    private List<ArticleCard> cards(List<Article> list) {
         Set<Long> authorIds = new HashSet<>();
-        page.forEach(article -> article.signatures().forEach(s -> authorIds.add(s.authorId())));
+        list.forEach(article -> article.signatures().forEach(s -> authorIds.add(s.authorId())));
         Map<Long, AuthorRef> authorsById = byId(authors.findAllByIds(authorIds), AuthorRef::id);
-        return page.map(article -> {
-            PublicationDate date = article.publicationDate();
-            List<ArticleCard.Byline> bylines = article.signatures().stream()
-                    .map(s -> {
-                        AuthorRef author = authorsById.get(s.authorId());
-                        return new ArticleCard.Byline(author.name(), author.slug(), s.credit());
-                    })
-                    .toList();
-            return new ArticleCard(
-                    article.slug(),
-                    article.title(),
-                    article.standfirst(),
-                    date.label(),
-                    date.iso(),
-                    date.approximate(),
-                    bylines);
-        });
+        return list.stream()
+                .map(article -> {
+                    PublicationDate date = article.publicationDate();
+                    List<ArticleCard.Byline> bylines = article.signatures().stream()
+                            .map(s -> {
+                                AuthorRef author = authorsById.get(s.authorId());
+                                return new ArticleCard.Byline(author.name(), author.slug(), s.credit());
+                            })
+                            .toList();
+                    return new ArticleCard(
+                            article.slug(),
+                            article.title(),
+                            article.standfirst(),
+                            date.label(),
+                            date.iso(),
+                            date.approximate(),
+                            bylines);
+                })
+                .toList();
+    }
+
+    /** Op-eds sharing the most themes with this one, then the newest; none when it has no theme. */
+    private List<ArticleCard> related(Article article) {
+        if (article.topicIds().isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = articles.findRelatedIds(article.topicIds(), article.id(), PageRequest.of(0, RELATED));
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Article> found = byId(articles.findByIdIn(ids), Article::id);
+        return cards(ids.stream().map(found::get).toList());
+    }
+
+    /** Minutes to read the standfirst and the text at {@value #WORDS_PER_MINUTE} words a minute, at least one. */
+    static int readingMinutes(Article article) {
+        long words = WORD.matcher(article.standfirst() == null ? "" : article.standfirst())
+                .results()
+                .count();
+        for (ArticleBlock block : article.blocks()) {
+            words += WORD.matcher(block.body()).results().count();
+        }
+        return (int) Math.max(1, Math.round(words / (double) WORDS_PER_MINUTE));
     }
 
     private ArticleView toView(Article article) {
@@ -166,7 +207,9 @@ class ArticleCatalog implements TopicArticles, AuthorArticles, OrganisationArtic
                 mentions,
                 article.originalPublisher(),
                 article.originalUrl(),
-                PublicationDate.dayLabel(LocalDate.ofInstant(article.addedAt(), ZONE)));
+                PublicationDate.dayLabel(LocalDate.ofInstant(article.addedAt(), ZONE)),
+                readingMinutes(article),
+                related(article));
     }
 
     /**
@@ -177,18 +220,20 @@ class ArticleCatalog implements TopicArticles, AuthorArticles, OrganisationArtic
         String credit = signature.credit();
         if (credit == null) {
             if (organisation == null) {
-                return new ArticleView.BylineView(author.name(), author.slug(), signature.role(), null, null);
+                return new ArticleView.BylineView(
+                        author.name(), author.slug(), signature.role(), signature.role(), null, null);
             }
             String role = signature.role() == null ? null : signature.role() + ", ";
-            return new ArticleView.BylineView(author.name(), author.slug(), role, organisation, null);
+            return new ArticleView.BylineView(author.name(), author.slug(), signature.role(), role, organisation, null);
         }
         int at = organisation == null ? -1 : credit.lastIndexOf(organisation.name());
         if (at < 0) {
-            return new ArticleView.BylineView(author.name(), author.slug(), credit, null, null);
+            return new ArticleView.BylineView(author.name(), author.slug(), signature.role(), credit, null, null);
         }
         return new ArticleView.BylineView(
                 author.name(),
                 author.slug(),
+                signature.role(),
                 credit.substring(0, at),
                 organisation,
                 credit.substring(at + organisation.name().length()));

@@ -23,17 +23,19 @@ class ArticleController {
 
     private final ArticleCatalog catalog;
 
-    ArticleController(ArticleCatalog catalog) {
+    private final ArticleMetadataFactory metadata;
+
+    ArticleController(ArticleCatalog catalog, ArticleMetadataFactory metadata) {
         this.catalog = catalog;
+        this.metadata = metadata;
     }
 
     @GetMapping("/tribunes/{slug}")
     String article(@PathVariable String slug, Model model) {
-        model.addAttribute(
-                "article",
-                catalog.findBySlug(slug)
-                        .orElseThrow(
-                                () -> new NotFoundException("Aucune tribune n’a l’adresse « %s ».".formatted(slug))));
+        ArticleView article = catalog.findBySlug(slug)
+                .orElseThrow(() -> new NotFoundException("Aucune tribune n’a l’adresse « %s ».".formatted(slug)));
+        model.addAttribute("article", article);
+        model.addAttribute("meta", metadata.of(article));
         return ARTICLE_VIEW;
     }
 

@@ -1,6 +1,7 @@
 package fr.tribunes.article;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
@@ -38,6 +39,13 @@ interface ArticleRepository extends Repository<Article, Long> {
                     + " order by a.publishedOn desc, a.id desc",
             countQuery = "select count(a) from Article a where a.publishedOn >= :from and a.publishedOn < :until")
     Page<Article> findPublishedBetween(LocalDate from, LocalDate until, Pageable pageable);
+
+    List<Article> findByIdIn(Collection<Long> ids);
+
+    /** Other op-eds sharing themes with one, most shared themes first, then newest. */
+    @Query("select a.id from Article a join a.topicIds t where t in :topicIds and a.id <> :articleId"
+            + " group by a.id, a.publishedOn order by count(t) desc, a.publishedOn desc, a.id desc")
+    List<Long> findRelatedIds(Collection<Long> topicIds, long articleId, Pageable limit);
 
     @Query("select new fr.tribunes.article.KeyCount(t, count(a)) from Article a join a.topicIds t group by t")
     List<KeyCount> countByTopic();

@@ -1,6 +1,7 @@
 package fr.tribunes.article;
 
 import fr.tribunes.organisation.OrganisationRef;
+import fr.tribunes.system.ArticleCard;
 import fr.tribunes.topic.TopicRef;
 import java.util.List;
 
@@ -21,6 +22,8 @@ import java.util.List;
  * @param originalPublisher who first published it, or null
  * @param originalUrl where, or null
  * @param addedOn when it entered this archive, in French
+ * @param readingMinutes about how long the text takes to read
+ * @param related other op-eds sharing its themes, most shared first
  */
 record ArticleView(
         String slug,
@@ -36,7 +39,14 @@ record ArticleView(
         List<MentionView> mentions,
         String originalPublisher,
         String originalUrl,
-        String addedOn) {
+        String addedOn,
+        int readingMinutes,
+        List<ArticleCard> related) {
+
+    /** The year of publication, for the breadcrumbs to the archives. */
+    public String year() {
+        return isoDate.substring(0, 4);
+    }
 
     /** The section headings, for the table of contents. */
     public List<BlockView> headings() {
@@ -49,11 +59,18 @@ record ArticleView(
      *
      * @param name the author's name
      * @param slug the author's address under {@code /auteurs/}
+     * @param role the role they held at the time, or null
      * @param creditBefore the credit line up to the organisation's name, or all of it, or null
      * @param organisation the organisation named in the credit line, or null
      * @param creditAfter what follows the organisation's name, or null
      */
-    record BylineView(String name, String slug, String creditBefore, OrganisationRef organisation, String creditAfter) {
+    record BylineView(
+            String name,
+            String slug,
+            String role,
+            String creditBefore,
+            OrganisationRef organisation,
+            String creditAfter) {
 
         public boolean hasCredit() {
             return creditBefore != null || organisation != null;

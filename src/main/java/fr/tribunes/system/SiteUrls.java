@@ -1,0 +1,26 @@
+package fr.tribunes.system;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The public address of the site ({@code tribunes.site-url}), from which canonical links, feeds and citations
+ * are made. It is configured rather than read from the request so that no client can choose it with a
+ * {@code Host} header.
+ *
+ * @param siteUrl e.g. {@code https://tribunes.example.fr}, without a trailing slash
+ */
+@ConfigurationProperties("tribunes")
+public record SiteUrls(String siteUrl) {
+
+    public SiteUrls {
+        siteUrl = siteUrl == null || siteUrl.isBlank() ? "http://localhost:8080" : siteUrl.strip();
+        while (siteUrl.endsWith("/")) {
+            siteUrl = siteUrl.substring(0, siteUrl.length() - 1);
+        }
+    }
+
+    /** The absolute address of a path on this site, e.g. {@code /themes} to {@code https://…/themes}. */
+    public String absolute(String path) {
+        return siteUrl + path;
+    }
+}

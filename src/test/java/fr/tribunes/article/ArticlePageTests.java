@@ -1,0 +1,74 @@
+package fr.tribunes.article;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.tribunes.SeedTribune;
+import fr.tribunes.SyntheticArticles;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The op-ed page among synthetic neighbours: related op-eds, and text that tries to break out of the page. */
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:article-page;DB_CLOSE_DELAY=-1")
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ArticlePageTests {
+
+    static final String HOSTILE = " </script><script>alert(1)</script> & <b>gras</b>";
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @BeforeAll
+    void addSyntheticArticles(@Autowired JdbcTemplate jdbc) {
+        SyntheticArticles synthetic = new SyntheticArticles(jdbc);
+        // Shares three themes with the seed, then two, then one each (the newest of those first).
+        synthetic.add(1, LocalDate.of(2016, 1, 1), "cloud-souverain", "pme", "cybersecurite");
+        synthetic.add(2, LocalDate.of(2016, 1, 2), "cloud-souverain", "pme");
+        synthetic.add(3, LocalDate.of(2016, 1, 3), "pme");
+        synthetic.add(4, LocalDate.of(2016, 1, 4), "cloud-souverain");
+        synthetic.add(5, LocalDate.of(2016, 1, 5), "cyberdefense");
+        synthetic.add(6, HOSTILE, LocalDate.of(2016, 1, 6));
+    }
+
+    @Test
+    void relatedTribunesComeMostSharedThemesFirstThenNewestAndStopAtFour() throws Exception {
+        String page = page(SeedTribune.PATH);
+
+        String related = page.substring(page.indexOf("Sur les mêmes thèmes"));
+        assertThat(related)
+                .containsSubsequence(
+                        "/tribunes/" + SyntheticArticles.slug(1),
+                        "/tribunes/" + SyntheticArticles.slug(2),
+                        "/tribunes/" + SyntheticArticles.slug(5),
+                        "/tribunes/" + SyntheticArticles.slug(4))
+                .doesNotContain("/tribunes/" + SyntheticArticles.slug(3) + "\"")
+                .doesNotContain("/tribunes/" + SyntheticArticles.slug(6) + "\"")
+                .doesNotContain("href=\"" + SeedTribune.PATH + "\"");
+    }
+
+    @Test
+    void storedTextCannotBreakOutOfThePageOrItsStructuredData() throws Exception {
+        String page = page("/tribunes/" + SyntheticArticles.slug(6));
+
+        assertThat(page).doesNotContain("<script>alert(1)</script>").doesNotContain("<b>gras</b>");
+        String json = page.substring(page.indexOf("<script type=\"application/ld+json\">")
+                + "<script type=\"application/ld+json\">".length());
+        json = json.substring(0, json.indexOf("</script>"));
+        JsonNode data = JsonMapper.builder().build().readTree(json);
+        assertThat(data.path("headline").asString()).isEqualTo(SyntheticArticles.title(6) + HOSTILE);
+    }
+
+    private String page(String path) throws Exception {
+        return mvc.get().uri(path).exchange().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+}
