@@ -63,6 +63,6 @@ class TopicPaginationTests {
         assertThat(mvc.get().uri("/themes/cloud-souverain?page=3"))
                 .hasStatus(400)
                 .bodyText()
-                .contains("La page 3 n’existe pas : cette liste compte 2 pages.");
+                .contains("La page 3 n’existe pas\u202F: cette liste compte 2 pages.");
     }
 }
