@@ -1,0 +1,277 @@
+package fr.tribunes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every page type in a real browser (Debian's Chromium, driven by Selenium) at a desktop and a phone width:
+ * nothing wider than the phone, no accessibility violation found by axe-core, no request to another host, no
+ * console error. Screenshots go to {@code target/screenshots} for a person to look at. Runs with
+ * {@code -Pbrowser}.
+ */
+@Tag("browser")
+@SpringBootTest(
+        webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:browser-tests;DB_CLOSE_DELAY=-1")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserTests {
+
+    static final int DESKTOP = 1280;
+
+    static final int PHONE = 390;
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    ChromeDriver browser;
+
+    String axe;
+
+    Path screenshots;
+
+    @BeforeAll
+    void startBrowser(@Autowired JdbcTemplate jdbc) throws IOException {
+        // Two synthetic neighbours, so that the op-ed page shows its "Sur les mêmes thèmes" section too.
+        SyntheticArticles synthetic = new SyntheticArticles(jdbc);
+        synthetic.add(1, LocalDate.of(2016, 3, 1), "cloud-souverain", "pme");
+        synthetic.add(2, LocalDate.of(2016, 4, 1), "cybersecurite");
+
+        axe = Files.readString(Path.of(System.getProperty("axe.script")), StandardCharsets.UTF_8);
+        screenshots = Files.createDirectories(Path.of(System.getProperty("screenshots.dir", "target/screenshots")));
+
+        Path home = Files.createTempDirectory("chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("chrome.binary", "/usr/bin/chromium"));
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--user-data-dir=" + home.resolve("profile"),
+                "--window-size=" + DESKTOP + ",900");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        logs.enable(LogType.PERFORMANCE, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("chromedriver", "/usr/bin/chromedriver")))
+                .usingAnyFreePort()
+                .withEnvironment(Map.of(
+                        "XDG_CONFIG_HOME", home.resolve("config").toString(),
+                        "XDG_CACHE_HOME", home.resolve("cache").toString()))
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    static Stream<Arguments> pages() {
+        List<String[]> pages = List.of(
+                new String[] {"accueil", "/", "200"},
+                new String[] {"tribune", SeedTribune.PATH, "200"},
+                new String[] {"auteurs", "/auteurs", "200"},
+                new String[] {"auteur", SeedTribune.AUTHOR_PATH, "200"},
+                new String[] {"themes", "/themes", "200"},
+                new String[] {"theme", "/themes/cloud-souverain", "200"},
+                new String[] {"organisations", "/organisations", "200"},
+                new String[] {"organisation", "/organisations/numergy", "200"},
+                new String[] {"archives", "/archives", "200"},
+                new String[] {"annee", "/archives/2015", "200"},
+                new String[] {"erreur-404", "/tribunes/inconnue", "404"},
+                new String[] {"erreur-400", "/themes/pme?page=abc", "400"});
+        return pages.stream()
+                .flatMap(page -> Stream.of(DESKTOP, PHONE).map(width -> Arguments.of(page[0], page[1], width)));
+    }
+
+    @ParameterizedTest(name = "{0} à {2} px")
+    @MethodSource("pages")
+    void thePageFitsIsAccessibleAndStaysOnThisSite(String name, String path, int width) throws IOException {
+        load(path, width);
+
+        String tooWide = (String) browser.executeScript("""
+                const width = document.documentElement.clientWidth;
+                if (document.documentElement.scrollWidth <= width) return '';
+                return [...document.querySelectorAll('body *')]
+                    .filter(e => e.getBoundingClientRect().right > width + 0.5)
+                    .map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') + (e.id ? '#' + e.id : ''))
+                    .join(' ');
+                """);
+        assertThat(tooWide)
+                .as("elements wider than the window on %s at %d px", path, width)
+                .isEmpty();
+
+        assertThat(axeViolations())
+                .as("axe-core violations on %s at %d px", path, width)
+                .isEmpty();
+        assertThat(requestedUrls())
+                .as("requests made by %s", path)
+                .isNotEmpty()
+                .allSatisfy(url -> assertThat(url).startsWith(base()));
+        assertThat(consoleErrors(path)).as("console errors on %s", path).isEmpty();
+
+        screenshot(name + "-" + width);
+    }
+
+    @Test
+    void theTableOfContentsLinksLandOnTheirSections() throws IOException {
+        for (int width : List.of(DESKTOP, PHONE)) {
+            load(SeedTribune.PATH, width);
+            List<WebElement> links = browser.findElements(By.cssSelector(".toc a"));
+            assertThat(links).hasSize(5);
+            for (int i = 0; i < links.size(); i++) {
+                String anchor = "s-" + (i + 1);
+                browser.findElements(By.cssSelector(".toc a")).get(i).click();
+                Number top = (Number) browser.executeScript(
+                        "return document.getElementById(arguments[0]).getBoundingClientRect().top;", anchor);
+                assertThat(browser.getCurrentUrl()).endsWith("#" + anchor);
+                assertThat(top.doubleValue())
+                        .as("section %s at the top of the window at %d px", anchor, width)
+                        .isBetween(-1.0, 40.0);
+                if (i == 2) {
+                    screenshot("tribune-sommaire-" + width);
+                }
+                browser.executeScript("window.scrollTo(0, 0);");
+            }
+        }
+    }
+
+    @Test
+    void aPermalinkShowsWhenItHasKeyboardFocus() {
+        load(SeedTribune.PATH, DESKTOP);
+        WebElement permalink = browser.findElement(By.cssSelector("#p-1 > a.permalink"));
+
+        assertThat(permalink.getCssValue("opacity")).isEqualTo("0");
+        // Tab from the element before it, as a keyboard user would.
+        browser.executeScript("document.querySelector('#p-1').tabIndex = -1; document.querySelector('#p-1').focus();");
+        new org.openqa.selenium.interactions.Actions(browser)
+                .sendKeys(org.openqa.selenium.Keys.TAB)
+                .perform();
+        assertThat(browser.switchTo().activeElement().getAttribute("href")).endsWith("#p-1");
+        assertThat(permalink.getCssValue("opacity")).isEqualTo("1");
+    }
+
+    @Test
+    void theAccessibilityCheckFindsAViolationWhenThereIsOne() {
+        load("/", DESKTOP);
+        browser.executeScript(
+                "document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=\\'/x.png\\'>');");
+
+        assertThat(axeViolations())
+                .anySatisfy(violation -> assertThat(violation).startsWith("image-alt"));
+    }
+
+    @Test
+    void theRequestCheckSeesARequestToAnotherHost() {
+        load("/", DESKTOP);
+        // Another loopback address: a different host, still on this machine.
+        browser.executeScript(
+                "document.querySelector('main').insertAdjacentHTML('beforeend', '<img alt=\\'\\' src=\\'http://127.0.0.2:9/x.png\\'>');");
+
+        assertThat(requestedUrls()).contains("http://127.0.0.2:9/x.png");
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    private void load(String path, int width) {
+        browser.manage().window().setSize(new Dimension(width, 900));
+        browser.manage().logs().get(LogType.PERFORMANCE); // forget the requests of earlier pages
+        browser.manage().logs().get(LogType.BROWSER);
+        browser.get(base() + path);
+    }
+
+    private List<String> axeViolations() {
+        browser.executeScript(axe);
+        String result = (String) browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {resultTypes: ['violations']})
+                   .then(r => done(JSON.stringify(r.violations)))
+                   .catch(e => done(JSON.stringify([{id: 'axe-error', help: String(e), nodes: []}])));
+                """);
+        return JSON.readTree(result)
+                .valueStream()
+                .map(v -> v.path("id").asString() + ": " + v.path("help").asString() + " "
+                        + v.path("nodes")
+                                .valueStream()
+                                .map(n -> n.path("target").toString())
+                                .toList())
+                .toList();
+    }
+
+    /** Every URL the browser requested for the page, from Chromium's network log. */
+    private List<String> requestedUrls() {
+        return browser.manage().logs().get(LogType.PERFORMANCE).getAll().stream()
+                .map(entry -> JSON.readTree(entry.getMessage()).path("message"))
+                .filter(message -> message.path("method").asString().equals("Network.requestWillBeSent"))
+                .map(message ->
+                        message.path("params").path("request").path("url").asString())
+                .filter(url -> !url.startsWith("data:"))
+                .toList();
+    }
+
+    /**
+     * The console's errors, but for the one Chromium logs when the page itself answers an error status: that is
+     * what an error page is for.
+     */
+    private List<String> consoleErrors(String path) {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .filter(message -> !(message.startsWith(base() + path) && message.contains("the server responded")))
+                .toList();
+    }
+
+    private void screenshot(String name) throws IOException {
+        File shot = browser.getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
