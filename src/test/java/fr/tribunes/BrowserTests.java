@@ -161,6 +161,36 @@ class BrowserTests {
     }
 
     @Test
+    void everyPageTypePassesTheAccessibilityCheckInTheDarkThemeToo() throws IOException {
+        darkTheme(true);
+        try {
+            for (Object[] page : pages().filter(a -> a.get()[2].equals(DESKTOP))
+                    .map(Arguments::get)
+                    .toList()) {
+                load((String) page[1], DESKTOP);
+                assertThat(browser.executeScript("return matchMedia('(prefers-color-scheme: dark)').matches;"))
+                        .isEqualTo(true);
+                assertThat(axeViolations())
+                        .as("axe-core violations on %s in the dark theme", page[1])
+                        .isEmpty();
+                if (page[0].equals("tribune")) {
+                    screenshot("tribune-sombre-" + DESKTOP);
+                }
+            }
+        } finally {
+            darkTheme(false);
+        }
+    }
+
+    private void darkTheme(boolean dark) {
+        browser.executeCdpCommand(
+                "Emulation.setEmulatedMedia",
+                Map.of(
+                        "features",
+                        dark ? List.of(Map.of("name", "prefers-color-scheme", "value", "dark")) : List.of()));
+    }
+
+    @Test
     void theTableOfContentsLinksLandOnTheirSections() throws IOException {
         for (int width : List.of(DESKTOP, PHONE)) {
             load(SeedTribune.PATH, width);
