@@ -349,6 +349,19 @@ abstract class ArchiveSiteTests {
         assertThat(topics.getUrl().getPath()).isEqualTo("/themes");
     }
 
+    @Test
+    void aVisitorSearchesFromTheBoxInTheHeader() throws IOException {
+        HtmlPage home = open("/");
+        home.<org.htmlunit.html.HtmlInput>querySelector("#recherche").type("l'etat numergy");
+        HtmlPage results =
+                home.<HtmlElement>querySelector(".site-search button").click();
+
+        assertThat(results.getUrl().getPath()).isEqualTo("/recherche");
+        assertThat(text(results.querySelector(".search-summary"))).isEqualTo("1 tribune trouvée");
+        assertThat(hrefs(results, ".search-results .card-title a")).containsExactly(SeedTribune.PATH);
+        assertThat(texts(results, ".snippet mark")).isNotEmpty();
+    }
+
     // --- Errors -----------------------------------------------------------------------------------------------
 
     @ParameterizedTest

@@ -125,6 +125,8 @@ class BrowserTests {
                 new String[] {"organisation", "/organisations/numergy", "200"},
                 new String[] {"archives", "/archives", "200"},
                 new String[] {"annee", "/archives/2015", "200"},
+                new String[] {"recherche", "/recherche?q=cloud", "200"},
+                new String[] {"recherche-vide", "/recherche", "200"},
                 new String[] {"erreur-404", "/tribunes/inconnue", "404"},
                 new String[] {"erreur-400", "/themes/pme?page=abc", "400"});
         return pages.stream()

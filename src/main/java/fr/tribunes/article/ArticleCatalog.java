@@ -36,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-class ArticleCatalog implements TopicArticles, AuthorArticles, OrganisationArticles {
+class ArticleCatalog implements TopicArticles, AuthorArticles, OrganisationArticles, ArticleCards {
 
     /** The archive's time zone, for the day an op-ed entered it. */
     static final ZoneId ZONE = ZoneId.of("Europe/Paris");
@@ -81,6 +81,25 @@ class ArticleCatalog implements TopicArticles, AuthorArticles, OrganisationArtic
         Map<Integer, Long> years = new LinkedHashMap<>();
         articles.countByYear().forEach(row -> years.put((int) row.keyValue(), row.count()));
         return years;
+    }
+
+    @Override
+    public Map<Long, ArticleCard> findByIds(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<Article> found = articles.findByIdIn(ids);
+        List<ArticleCard> cards = cards(found);
+        Map<Long, ArticleCard> byId = new LinkedHashMap<>();
+        for (int i = 0; i < found.size(); i++) {
+            byId.put(found.get(i).id(), cards.get(i));
+        }
+        return byId;
+    }
+
+    @Override
+    public long count() {
+        return articles.count();
     }
 
     @Override

@@ -13,6 +13,8 @@ interface ArticleRepository extends Repository<Article, Long> {
 
     Optional<Article> findBySlug(String slug);
 
+    long count();
+
     @Query("select a from Article a order by a.publishedOn desc, a.id desc")
     Page<Article> findLatest(Pageable pageable);
 
