@@ -33,11 +33,15 @@ public class SearchIndex implements ApplicationRunner {
 
     private final ArticleCards articles;
 
+    private final SearchResultsCache cache;
+
     SearchIndex(
             EntityManager entityManager,
             EntityManagerFactory entityManagerFactory,
             PlatformTransactionManager transactions,
-            ArticleCards articles) {
+            ArticleCards articles,
+            SearchResultsCache cache) {
+        this.cache = cache;
         this.entityManager = entityManager;
         this.entityManagerFactory = entityManagerFactory;
         this.readOnly = new TransactionTemplate(transactions);
@@ -64,6 +68,7 @@ public class SearchIndex implements ApplicationRunner {
                 .threadsToLoadObjects(2)
                 .batchSizeToLoadObjects(100)
                 .startAndWait();
+        cache.forget();
         long millis = (System.nanoTime() - start) / 1_000_000;
         log.info("Search index rebuilt: {} op-eds in {} ms", indexedCount(), millis);
         return millis;
@@ -81,6 +86,9 @@ public class SearchIndex implements ApplicationRunner {
                 session.indexingPlan().addOrUpdate(article);
             }
         }
+        // Written when the transaction commits; results cached before then could be stale afterwards.
+        session.indexingPlan().execute();
+        cache.forget();
     }
 
     /** How many op-eds the index holds. */

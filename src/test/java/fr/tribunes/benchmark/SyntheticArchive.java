@@ -161,7 +161,9 @@ public final class SyntheticArchive {
                 "publique",
                 "infrastructures",
                 "centres"));
-        return new ArrayList<>(words);
+        List<String> vocabulary = new ArrayList<>(words);
+        java.util.Collections.shuffle(vocabulary, new Random(7));
+        return vocabulary;
     }
 
     static String phrase(Random random, List<String> words, int length) {
@@ -170,9 +172,31 @@ public final class SyntheticArchive {
             if (i > 0) {
                 phrase.append(' ');
             }
-            phrase.append(words.get(random.nextInt(words.size())));
+            phrase.append(words.get(zipf(random, words.size())));
         }
         return phrase.toString();
+    }
+
+    private static double[] cumulative;
+
+    /**
+     * A word's rank drawn as in natural language (Zipf's law: the r-th word is r times rarer than the first), so
+     * that, as in a real archive, a few words are everywhere and most are rare.
+     */
+    static synchronized int zipf(Random random, int size) {
+        if (cumulative == null || cumulative.length != size) {
+            cumulative = new double[size];
+            double sum = 0;
+            for (int r = 0; r < size; r++) {
+                sum += 1.0 / (r + 1);
+                cumulative[r] = sum;
+            }
+            for (int r = 0; r < size; r++) {
+                cumulative[r] /= sum;
+            }
+        }
+        int index = Arrays.binarySearch(cumulative, random.nextDouble());
+        return Math.min(size - 1, index < 0 ? -index - 1 : index);
     }
 
     static String paragraph(Random random, List<String> words) {

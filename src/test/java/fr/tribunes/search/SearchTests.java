@@ -39,6 +39,7 @@ class SearchTests {
         synthetic.add(1, LocalDate.of(2019, 5, 2), "cloud-souverain");
         synthetic.add(2, LocalDate.of(2020, 6, 3), "pme");
         synthetic.add(3, LocalDate.of(2021, 7, 4), "pme");
+        synthetic.add(4, LocalDate.of(2022, 8, 5));
         jdbc.update(
                 "update article_block set body = ? where article_id = (select id from article where slug = ?)",
                 "La souveraineté numérique passe par le cloud.",
@@ -51,7 +52,7 @@ class SearchTests {
                 "update article_block set body = ? where article_id = (select id from article where slug = ?)",
                 "Texte hostile " + HOSTILE + " autour du mot hippopotame.",
                 SyntheticArticles.slug(3));
-        index.reindex(List.of(id(jdbc, 1), id(jdbc, 2), id(jdbc, 3)));
+        index.reindex(List.of(id(jdbc, 1), id(jdbc, 2), id(jdbc, 3), id(jdbc, 4)));
     }
 
     private static long id(JdbcTemplate jdbc, int number) {
@@ -231,6 +232,20 @@ class SearchTests {
                     400);
             assertThat(body).contains("Requête incorrecte");
         }
+    }
+
+    @Test
+    void aChangedOpEdIsFoundAtOnceThoughTheResultsWereCached(
+            @Autowired JdbcTemplate jdbc, @Autowired SearchIndex index) {
+        assertThat(search("ornithorynque")).contains("Aucune tribune trouvée");
+
+        jdbc.update(
+                "update article_block set body = ? where article_id = ?",
+                "Un ornithorynque dans le texte.",
+                id(jdbc, 4));
+        index.reindex(List.of(id(jdbc, 4)));
+
+        assertThat(search("ornithorynque")).contains("href=\"/tribunes/" + SyntheticArticles.slug(4) + "\"");
     }
 
     @Test
