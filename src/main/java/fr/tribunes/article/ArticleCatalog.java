@@ -8,6 +8,7 @@ import fr.tribunes.organisation.OrganisationRef;
 import fr.tribunes.organisation.Organisations;
 import fr.tribunes.system.ArticleCard;
 import fr.tribunes.topic.TopicArticles;
+import fr.tribunes.topic.TopicRef;
 import fr.tribunes.topic.Topics;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -36,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-class ArticleCatalog implements TopicArticles, AuthorArticles, OrganisationArticles, ArticleCards {
+class ArticleCatalog implements TopicArticles, AuthorArticles, OrganisationArticles, ArticleCards, ArticleDocuments {
 
     /** The archive's time zone, for the day an op-ed entered it. */
     static final ZoneId ZONE = ZoneId.of("Europe/Paris");
@@ -95,6 +96,53 @@ class ArticleCatalog implements TopicArticles, AuthorArticles, OrganisationArtic
             byId.put(found.get(i).id(), cards.get(i));
         }
         return byId;
+    }
+
+    @Override
+    public List<ArticleDocument> findLatest(Long authorId, Long topicId, int limit) {
+        List<Article> found = articles.findLatestMatching(authorId, topicId, PageRequest.of(0, limit));
+        Set<Long> authorIds = new HashSet<>();
+        Set<Long> topicIds = new HashSet<>();
+        found.forEach(article -> {
+            article.signatures().forEach(s -> authorIds.add(s.authorId()));
+            topicIds.addAll(article.topicIds());
+        });
+        Map<Long, AuthorRef> authorsById = byId(authors.findAllByIds(authorIds), AuthorRef::id);
+        Map<Long, TopicRef> topicsById = byId(topics.findAllByIds(topicIds), TopicRef::id);
+        return found.stream()
+                .map(article -> {
+                    PublicationDate date = article.publicationDate();
+                    return new ArticleDocument(
+                            article.slug(),
+                            article.title(),
+                            article.standfirst(),
+                            date.label(),
+                            date.iso(),
+                            date.approximate(),
+                            article.signatures().stream()
+                                    .map(s -> {
+                                        AuthorRef author = authorsById.get(s.authorId());
+                                        return new ArticleDocument.Byline(author.name(), author.slug(), s.credit());
+                                    })
+                                    .toList(),
+                            blocks(article.blocks()).stream()
+                                    .map(b -> new ArticleDocument.Block(b.heading(), b.anchor(), b.text()))
+                                    .toList(),
+                            article.topicIds().stream()
+                                    .map(topicsById::get)
+                                    .sorted(Comparator.comparing(TopicRef::slug))
+                                    .map(t -> new ArticleDocument.Named(t.slug(), t.name()))
+                                    .toList(),
+                            article.originalPublisher(),
+                            article.originalUrl(),
+                            article.addedAt());
+                })
+                .toList();
+    }
+
+    @Override
+    public List<Dated> findAllDated(int limit) {
+        return articles.findAllDated(PageRequest.of(0, limit));
     }
 
     @Override

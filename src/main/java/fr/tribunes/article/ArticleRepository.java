@@ -44,6 +44,16 @@ interface ArticleRepository extends Repository<Article, Long> {
 
     List<Article> findByIdIn(Collection<Long> ids);
 
+    /** The newest op-eds, signed by an author and/or filed under a theme when those are given. */
+    @Query("select distinct a from Article a left join a.signatures s left join a.topicIds t"
+            + " where (:authorId is null or s.authorId = :authorId) and (:topicId is null or t = :topicId)"
+            + " order by a.publishedOn desc, a.id desc")
+    List<Article> findLatestMatching(Long authorId, Long topicId, Pageable limit);
+
+    @Query("select new fr.tribunes.article.ArticleDocuments$Dated(a.slug, a.addedAt) from Article a"
+            + " order by a.addedAt desc, a.id desc")
+    List<ArticleDocuments.Dated> findAllDated(Pageable limit);
+
     /** Other op-eds sharing themes with one, most shared themes first, then newest. */
     @Query("select a.id from Article a join a.topicIds t where t in :topicIds and a.id <> :articleId"
             + " group by a.id, a.publishedOn order by count(t) desc, a.publishedOn desc, a.id desc")

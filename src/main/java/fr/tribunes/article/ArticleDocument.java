@@ -1,0 +1,45 @@
+package fr.tribunes.article;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An op-ed whole, for features that publish it in another form (feeds, exports): its text, bylines, themes,
+ * date to the precision known, and provenance.
+ *
+ * @param slug its address under {@code /tribunes/}
+ * @param title the title, as published
+ * @param standfirst the standfirst, as published, or null
+ * @param date the publication date in French, to the precision known ("octobre 2015")
+ * @param isoDate the same in ISO 8601, to that precision ("2015-10")
+ * @param dateApproximate whether the date is an estimate
+ * @param bylines who signed it, with their credit at the time
+ * @param blocks the text, in order
+ * @param topics the themes it is filed under, as (slug, name)
+ * @param originalPublisher who first published it, or null
+ * @param originalUrl where, or null
+ * @param addedAt when it entered the archive
+ */
+public record ArticleDocument(
+        String slug,
+        String title,
+        String standfirst,
+        String date,
+        String isoDate,
+        boolean dateApproximate,
+        List<Byline> bylines,
+        List<Block> blocks,
+        List<Named> topics,
+        String originalPublisher,
+        String originalUrl,
+        Instant addedAt) {
+
+    /** An author as credited: name, slug, and the credit line printed at the time (or null). */
+    public record Byline(String name, String slug, String credit) {}
+
+    /** A block of text: a section heading or a paragraph, with its anchor ({@code s-N} or {@code p-N}). */
+    public record Block(boolean heading, String anchor, String text) {}
+
+    /** A theme: slug and name. */
+    public record Named(String slug, String name) {}
+}

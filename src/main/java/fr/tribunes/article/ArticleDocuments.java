@@ -1,0 +1,22 @@
+package fr.tribunes.article;
+
+import java.util.List;
+
+/** Op-eds whole, newest first, for feeds and exports. */
+public interface ArticleDocuments {
+
+    /**
+     * The newest op-eds, optionally only those signed by an author and/or filed under a theme.
+     *
+     * @param authorId the author's key, or null for any
+     * @param topicId the theme's key, or null for any
+     * @param limit how many at most
+     */
+    List<ArticleDocument> findLatest(Long authorId, Long topicId, int limit);
+
+    /** Every op-ed's slug with when it last changed in the archive, newest first, at most {@code limit}. */
+    List<Dated> findAllDated(int limit);
+
+    /** An op-ed's address and when it last changed. */
+    record Dated(String slug, java.time.Instant changedAt) {}
+}
