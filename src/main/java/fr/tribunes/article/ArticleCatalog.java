@@ -100,7 +100,17 @@ class ArticleCatalog implements TopicArticles, AuthorArticles, OrganisationArtic
 
     @Override
     public List<ArticleDocument> findLatest(Long authorId, Long topicId, int limit) {
-        List<Article> found = articles.findLatestMatching(authorId, topicId, PageRequest.of(0, limit));
+        return documents(articles.findLatestMatching(authorId, topicId, PageRequest.of(0, limit)));
+    }
+
+    @Override
+    public Optional<ArticleDocument> findDocument(String slug) {
+        return articles.findBySlug(slug)
+                .map(article -> documents(List.of(article)).get(0));
+    }
+
+    /** Op-eds whole, with two more queries however many they are: authors, then themes. */
+    private List<ArticleDocument> documents(List<Article> found) {
         Set<Long> authorIds = new HashSet<>();
         Set<Long> topicIds = new HashSet<>();
         found.forEach(article -> {

@@ -14,6 +14,9 @@ public interface ArticleDocuments {
      */
     List<ArticleDocument> findLatest(Long authorId, Long topicId, int limit);
 
+    /** One op-ed whole, by its slug. */
+    java.util.Optional<ArticleDocument> findDocument(String slug);
+
     /** Every op-ed's slug with when it last changed in the archive, newest first, at most {@code limit}. */
     List<Dated> findAllDated(int limit);
 

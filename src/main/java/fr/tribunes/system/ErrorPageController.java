@@ -25,6 +25,7 @@ class ErrorPageController implements ErrorController {
         HttpStatus status = status(request);
         String view = OWN_PAGES.contains(status.value()) ? "error/" + status.value() : "error";
         ModelAndView page = new ModelAndView(view, status);
+        ErrorPages.noStore();
         page.addObject("status", status.value());
         return page;
     }

@@ -1,8 +1,12 @@
 package fr.tribunes.system;
 
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -38,8 +42,19 @@ class ErrorPages {
 
     private static ModelAndView page(String view, HttpStatus status, String reason) {
         ModelAndView page = new ModelAndView(view, status);
+        noStore();
         page.addObject("status", status.value());
         page.addObject("reason", reason);
         return page;
+    }
+
+    /** An error page is an answer to one request, not a page to keep. */
+    static void noStore() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletResponse response = attributes.getResponse();
+            if (response != null) {
+                response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+            }
+        }
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -66,6 +67,32 @@ class ArticlePageTests {
         json = json.substring(0, json.indexOf("</script>"));
         JsonNode data = JsonMapper.builder().build().readTree(json);
         assertThat(data.path("headline").asString()).isEqualTo(SyntheticArticles.title(6) + HOSTILE);
+    }
+
+    @Test
+    void anUnchangedPageAnswers304AndAnEditTurnsItBackInto200(@Autowired JdbcTemplate jdbc) {
+        String path = "/tribunes/" + SyntheticArticles.slug(5);
+        MvcTestResult first = mvc.get().uri(path).exchange();
+        assertThat(first).hasStatusOk().hasHeader("Cache-Control", "public, max-age=300");
+        String etag = first.getResponse().getHeader("ETag");
+        assertThat(etag).startsWith("\"");
+
+        MvcTestResult again = mvc.get().uri(path).header("If-None-Match", etag).exchange();
+        assertThat(again).hasStatus(304);
+        assertThat(again.getResponse().getContentLength()).isZero();
+
+        jdbc.update(
+                "update article_block set body = ? where article_id = (select id from article where slug = ?)",
+                "Paragraphe synthétique modifié pour le test.",
+                SyntheticArticles.slug(5));
+        MvcTestResult edited = mvc.get().uri(path).header("If-None-Match", etag).exchange();
+        assertThat(edited).hasStatusOk();
+        assertThat(edited.getResponse().getHeader("ETag")).isNotEqualTo(etag);
+    }
+
+    @Test
+    void errorPagesAreNeverKept() {
+        assertThat(mvc.get().uri("/tribunes/inconnue")).hasStatus(404).hasHeader("Cache-Control", "no-store");
     }
 
     private String page(String path) throws Exception {

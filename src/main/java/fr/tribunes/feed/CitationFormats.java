@@ -1,0 +1,203 @@
+package fr.tribunes.feed;
+
+import fr.tribunes.article.ArticleDocument;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * An op-ed as reference managers and note-takers read it: BibTeX, RIS, CSL-JSON and Markdown. Authors' names are
+ * given whole, never split into "family, given" by guesswork.
+ */
+final class CitationFormats {
+
+    private static final String[] BIBTEX_MONTHS = {
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
+    };
+
+    private CitationFormats() {}
+
+    static String bibtex(ArticleDocument article, String url) {
+        StringBuilder bib = new StringBuilder("@article{").append(key(article)).append(",\n");
+        field(
+                bib,
+                "author",
+                article.bylines().stream()
+                        .map(byline -> "{" + bibtexEscape(byline.name()) + "}")
+                        .collect(Collectors.joining(" and ")));
+        field(bib, "title", "{" + bibtexEscape(article.title()) + "}");
+        if (article.originalPublisher() != null) {
+            field(bib, "journal", bibtexEscape(article.originalPublisher()));
+        }
+        field(bib, "year", article.isoDate().substring(0, 4));
+        if (article.isoDate().length() >= 7) {
+            bib.append("  month = ")
+                    .append(BIBTEX_MONTHS[Integer.parseInt(article.isoDate().substring(5, 7)) - 1])
+                    .append(",\n");
+        }
+        if (article.originalUrl() != null) {
+            field(bib, "url", article.originalUrl());
+        }
+        field(bib, "language", "french");
+        field(bib, "note", bibtexEscape(note(article, url)));
+        return bib.append("}\n").toString();
+    }
+
+    static String ris(ArticleDocument article, String url) {
+        List<String> lines = new ArrayList<>();
+        lines.add("TY  - NEWS");
+        lines.add("TI  - " + oneLine(article.title()));
+        article.bylines().forEach(byline -> lines.add("AU  - " + byline.name()));
+        String[] parts = article.isoDate().split("-");
+        lines.add("PY  - " + parts[0]);
+        lines.add("DA  - " + parts[0] + "/" + (parts.length > 1 ? parts[1] : "") + "/"
+                + (parts.length > 2 ? parts[2] : "") + "/");
+        if (article.originalPublisher() != null) {
+            lines.add("T2  - " + article.originalPublisher());
+        }
+        if (article.originalUrl() != null) {
+            lines.add("UR  - " + article.originalUrl());
+        }
+        if (article.standfirst() != null) {
+            lines.add("AB  - " + oneLine(article.standfirst()));
+        }
+        article.topics().forEach(topic -> lines.add("KW  - " + topic.name()));
+        lines.add("LA  - fr");
+        lines.add("N1  - " + note(article, url));
+        lines.add("ER  - ");
+        return String.join("\r\n", lines) + "\r\n";
+    }
+
+    static Map<String, Object> cslJson(ArticleDocument article, String url) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("id", article.slug());
+        item.put("type", "article-newspaper");
+        item.put("title", article.title());
+        item.put(
+                "author",
+                article.bylines().stream()
+                        .map(byline -> Map.of("literal", byline.name()))
+                        .toList());
+        if (article.originalPublisher() != null) {
+            item.put("container-title", article.originalPublisher());
+        }
+        List<Integer> parts = new ArrayList<>();
+        for (String part : article.isoDate().split("-")) {
+            parts.add(Integer.valueOf(part));
+        }
+        Map<String, Object> issued = new LinkedHashMap<>();
+        issued.put("date-parts", List.of(parts));
+        if (article.dateApproximate()) {
+            issued.put("circa", true);
+        }
+        item.put("issued", issued);
+        if (article.originalUrl() != null) {
+            item.put("URL", article.originalUrl());
+        }
+        if (article.standfirst() != null) {
+            item.put("abstract", article.standfirst().strip());
+        }
+        item.put("language", "fr");
+        item.put(
+                "keyword",
+                article.topics().stream().map(ArticleDocument.Named::name).collect(Collectors.joining(", ")));
+        item.put("archive", "Tribunes");
+        item.put("archive_location", url);
+        item.put("note", note(article, url));
+        return item;
+    }
+
+    static String markdown(ArticleDocument article, String url) {
+        StringBuilder md =
+                new StringBuilder("# ").append(markdownEscape(article.title())).append("\n\n");
+        for (ArticleDocument.Byline byline : article.bylines()) {
+            md.append(markdownEscape(byline.credit() == null ? byline.name() : byline.name() + ", " + byline.credit()))
+                    .append("\n\n");
+        }
+        md.append("*").append(dateLine(article)).append("*\n\n");
+        if (article.standfirst() != null) {
+            // Trailing spaces, no-break ones included, would stop "**" from closing the emphasis.
+            md.append("**")
+                    .append(markdownEscape(article.standfirst().replaceAll("[\\s\u00A0\u202F]+$", "")))
+                    .append("**\n\n");
+        }
+        for (ArticleDocument.Block block : article.blocks()) {
+            md.append(block.heading() ? "## " : "")
+                    .append(markdownEscape(block.text()))
+                    .append("\n\n");
+        }
+        md.append("---\n\n");
+        if (article.originalUrl() != null) {
+            md.append("Original : <").append(article.originalUrl()).append(">\n\n");
+        }
+        return md.append("Archivé par Tribunes : <").append(url).append(">\n").toString();
+    }
+
+    static String dateLine(ArticleDocument article) {
+        return (article.isoDate().length() == 10 ? "Publié le " : "Publié en ") + article.date()
+                + (article.dateApproximate() ? " (date approximative)" : "")
+                + (article.originalPublisher() == null ? "" : " par " + article.originalPublisher()) + ".";
+    }
+
+    private static String note(ArticleDocument article, String url) {
+        return (article.dateApproximate() ? "Date approximative : " + article.date() + ". " : "")
+                + "Archivé par Tribunes : " + url;
+    }
+
+    /** "vrangos2015etat": the first author's last word, the year, the title's first long word, in ASCII. */
+    static String key(ArticleDocument article) {
+        String author = article.bylines().isEmpty()
+                ? "anonyme"
+                : lastWord(article.bylines().get(0).name());
+        String word = "";
+        for (String candidate : ascii(article.title()).split("[^a-z0-9]+")) {
+            if (candidate.length() > 3) {
+                word = candidate;
+                break;
+            }
+        }
+        return ascii(author).replaceAll("[^a-z0-9]", "") + article.isoDate().substring(0, 4) + word;
+    }
+
+    private static String lastWord(String name) {
+        String[] words = name.trim().split("\\s+");
+        return words[words.length - 1];
+    }
+
+    private static String ascii(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT);
+    }
+
+    private static void field(StringBuilder bib, String name, String value) {
+        bib.append("  ").append(name).append(" = {").append(value).append("},\n");
+    }
+
+    private static String bibtexEscape(String text) {
+        StringBuilder escaped = new StringBuilder();
+        for (char c : oneLine(text).toCharArray()) {
+            switch (c) {
+                case '\\' -> escaped.append("\\textbackslash{}");
+                case '{', '}', '&', '%', '$', '#', '_' -> escaped.append('\\').append(c);
+                case '~' -> escaped.append("\\textasciitilde{}");
+                case '^' -> escaped.append("\\textasciicircum{}");
+                default -> escaped.append(c);
+            }
+        }
+        return escaped.toString();
+    }
+
+    private static String markdownEscape(String text) {
+        String escaped = text.replaceAll("([\\\\*_\\[\\]<>`])", "\\\\$1");
+        return escaped.matches("^(#|>|[-+] |\\d+\\. ).*") ? "\\" + escaped : escaped;
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+    }
+}

@@ -1,0 +1,54 @@
+package fr.tribunes.system;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.filter.ShallowEtagHeaderFilter;
+
+/**
+ * HTTP caching for the public pages: a strong ETag computed from what is sent, so any edit changes it and a
+ * conditional request for an unchanged page answers 304 without a body; and {@code Cache-Control} letting
+ * browsers and a CDN keep a public page for five minutes. Error pages and searches are not kept.
+ */
+@Configuration(proxyBeanMethods = false)
+class HttpCaching {
+
+    /** How long a browser or a CDN may keep a public page without asking again, in seconds. */
+    static final int MAX_AGE = 300;
+
+    @Bean
+    FilterRegistrationBean<ShallowEtagHeaderFilter> etags() {
+        FilterRegistrationBean<ShallowEtagHeaderFilter> registration =
+                new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> cacheControl() {
+        FilterRegistrationBean<OncePerRequestFilter> registration =
+                new FilterRegistrationBean<>(new OncePerRequestFilter() {
+                    @Override
+                    protected void doFilterInternal(
+                            HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                            throws ServletException, IOException {
+                        if ("GET".equals(request.getMethod())
+                                && !request.getRequestURI().startsWith("/recherche")) {
+                            response.setHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=" + MAX_AGE);
+                        }
+                        // Error pages replace this with "no-store" (ErrorPages, ErrorPageController).
+                        chain.doFilter(request, response);
+                    }
+                });
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 20);
+        return registration;
+    }
+}

@@ -1,0 +1,121 @@
+package fr.tribunes.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.tribunes.SeedTribune;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import org.jbibtex.BibTeXDatabase;
+import org.jbibtex.BibTeXEntry;
+import org.jbibtex.BibTeXParser;
+import org.jbibtex.Key;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The seeded op-ed as BibTeX, RIS, CSL-JSON and Markdown, each read back as its users' tools would. */
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:citation-tests;DB_CLOSE_DELAY=-1")
+@AutoConfigureMockMvc
+class CitationTests {
+
+    static final String ORIGINAL = "https://www.larevuedudigital.com/" + SeedTribune.SLUG + "/";
+
+    @Autowired
+    MockMvcTester mvc;
+
+    private String get(String path, String contentType) throws Exception {
+        MvcTestResult result = mvc.get().uri(path).exchange();
+        assertThat(result).hasStatusOk();
+        assertThat(result.getResponse().getContentType()).startsWith(contentType);
+        return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void bibtexParsesWithTitleAuthorJournalYearAndUrl() throws Exception {
+        String bib = get(SeedTribune.PATH + "/citation.bib", "application/x-bibtex");
+
+        BibTeXDatabase database = new BibTeXParser().parse(new StringReader(bib));
+        assertThat(database.getEntries()).hasSize(1);
+        BibTeXEntry entry = database.getEntries().values().iterator().next();
+        assertThat(entry.getType()).isEqualTo(BibTeXEntry.TYPE_ARTICLE);
+        assertThat(entry.getKey().getValue()).isEqualTo("vrangos2015etat");
+        assertThat(entry.getField(BibTeXEntry.KEY_TITLE).toUserString()).contains("Numergy en procédure de sauvegarde");
+        assertThat(entry.getField(BibTeXEntry.KEY_AUTHOR).toUserString()).isEqualTo("{Théodore Michel Vrangos}");
+        assertThat(entry.getField(BibTeXEntry.KEY_JOURNAL).toUserString()).isEqualTo("La Revue du Digital");
+        assertThat(entry.getField(BibTeXEntry.KEY_YEAR).toUserString()).isEqualTo("2015");
+        assertThat(entry.getField(BibTeXEntry.KEY_MONTH).toUserString())
+                .isEqualTo("October"); // the "oct" macro, as BibTeX resolves it
+        assertThat(entry.getField(BibTeXEntry.KEY_URL).toUserString()).isEqualTo(ORIGINAL);
+        assertThat(entry.getField(new Key("note")).toUserString()).contains("http://localhost:8080" + SeedTribune.PATH);
+    }
+
+    @Test
+    void risCarriesTheReferenceLineByLine() throws Exception {
+        String ris = get(SeedTribune.PATH + "/citation.ris", "application/x-research-info-systems");
+
+        assertThat(ris.split("\r\n"))
+                .startsWith("TY  - NEWS")
+                .contains(
+                        "TI  - " + SeedTribune.title(),
+                        "AU  - Théodore Michel Vrangos",
+                        "PY  - 2015",
+                        "DA  - 2015/10//",
+                        "T2  - La Revue du Digital",
+                        "UR  - " + ORIGINAL,
+                        "KW  - cloud souverain")
+                .endsWith("ER  - ");
+    }
+
+    @Test
+    void cslJsonIsJsonWithTheFieldsCitationStylesNeed() throws Exception {
+        JsonNode items = JsonMapper.builder()
+                .build()
+                .readTree(get(SeedTribune.PATH + "/citation.json", "application/vnd.citationstyles.csl+json"));
+
+        JsonNode item = items.get(0);
+        assertThat(item.path("type").asString()).isEqualTo("article-newspaper");
+        assertThat(item.path("title").asString()).isEqualTo(SeedTribune.title());
+        assertThat(item.path("author").get(0).path("literal").asString()).isEqualTo("Théodore Michel Vrangos");
+        assertThat(item.path("container-title").asString()).isEqualTo("La Revue du Digital");
+        assertThat(item.path("issued").path("date-parts").get(0).get(0).asInt()).isEqualTo(2015);
+        assertThat(item.path("issued").path("date-parts").get(0).get(1).asInt()).isEqualTo(10);
+        assertThat(item.path("issued").path("date-parts").get(0).size()).isEqualTo(2);
+        assertThat(item.path("issued").path("circa").asBoolean()).isTrue();
+        assertThat(item.path("URL").asString()).isEqualTo(ORIGINAL);
+    }
+
+    @Test
+    void theMarkdownHoldsTheWholeTextVerbatim() throws Exception {
+        String markdown = get("/tribunes/" + SeedTribune.SLUG + ".md", "text/markdown");
+
+        assertThat(markdown).startsWith("# " + SeedTribune.title() + "\n");
+        int from = 0;
+        for (String line : SeedTribune.textLines()) {
+            int at = markdown.indexOf(line.replaceAll("^[\\s\\u00A0]+|[\\s\\u00A0]+$", ""), from);
+            assertThat(at).as("line missing or out of order: %s", line).isNotNegative();
+            from = at;
+        }
+        assertThat(markdown)
+                .contains("## Argent facile")
+                .contains("Archivé par Tribunes : <http://localhost:8080" + SeedTribune.PATH + ">");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "/tribunes/inconnue/citation.bib",
+                "/tribunes/inconnue/citation.ris",
+                "/tribunes/inconnue/citation.json",
+                "/tribunes/inconnue.md"
+            })
+    void anUnknownOpEdAnswers404(String path) {
+        assertThat(mvc.get().uri(path)).hasStatus(404);
+    }
+}
