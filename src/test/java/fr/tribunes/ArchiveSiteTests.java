@@ -362,6 +362,24 @@ abstract class ArchiveSiteTests {
         assertThat(texts(results, ".snippet mark")).isNotEmpty();
     }
 
+    @Test
+    void theFeedsAndTheApiFilterOnThisDatabaseToo() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        for (String path : List.of(
+                "/api/tribunes",
+                "/api/tribunes?theme=pme&annee=2015",
+                "/api/tribunes?organisation=numergy&auteur=theodore-michel-vrangos",
+                "/flux.atom",
+                "/flux.atom?auteur=theodore-michel-vrangos&theme=cloud-souverain")) {
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(response.body()).as(path).contains(SeedTribune.SLUG);
+        }
+    }
+
     // --- Errors -----------------------------------------------------------------------------------------------
 
     @ParameterizedTest

@@ -100,7 +100,15 @@ class ArticleCatalog implements TopicArticles, AuthorArticles, OrganisationArtic
 
     @Override
     public List<ArticleDocument> findLatest(Long authorId, Long topicId, int limit) {
-        return documents(articles.findLatestMatching(authorId, topicId, PageRequest.of(0, limit)));
+        return documents(articles.findMatching(authorId, topicId, null, null, PageRequest.of(0, limit))
+                .getContent());
+    }
+
+    @Override
+    public Page<ArticleDocument> findMatching(
+            Long authorId, Long topicId, Long organisationId, Integer year, Pageable pageable) {
+        Page<Article> page = articles.findMatching(authorId, topicId, organisationId, year, pageable);
+        return new PageImpl<>(documents(page.getContent()), page.getPageable(), page.getTotalElements());
     }
 
     @Override

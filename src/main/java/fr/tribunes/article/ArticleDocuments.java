@@ -14,6 +14,14 @@ public interface ArticleDocuments {
      */
     List<ArticleDocument> findLatest(Long authorId, Long topicId, int limit);
 
+    /** One page of the op-eds matching every filter given (null matches all), newest first. */
+    org.springframework.data.domain.Page<ArticleDocument> findMatching(
+            Long authorId,
+            Long topicId,
+            Long organisationId,
+            Integer year,
+            org.springframework.data.domain.Pageable pageable);
+
     /** One op-ed whole, by its slug. */
     java.util.Optional<ArticleDocument> findDocument(String slug);
 

@@ -44,11 +44,20 @@ interface ArticleRepository extends Repository<Article, Long> {
 
     List<Article> findByIdIn(Collection<Long> ids);
 
-    /** The newest op-eds, signed by an author and/or filed under a theme when those are given. */
-    @Query("select distinct a from Article a left join a.signatures s left join a.topicIds t"
-            + " where (:authorId is null or s.authorId = :authorId) and (:topicId is null or t = :topicId)"
-            + " order by a.publishedOn desc, a.id desc")
-    List<Article> findLatestMatching(Long authorId, Long topicId, Pageable limit);
+    /** The newest op-eds matching every filter given (a null filter matches all). */
+    @Query(
+            value = "select distinct a from Article a left join a.signatures s left join a.topicIds t"
+                    + " left join a.mentions m"
+                    + " where (:authorId is null or s.authorId = :authorId) and (:topicId is null or t = :topicId)"
+                    + " and (:organisationId is null or m.organisationId = :organisationId)"
+                    + " and (:year is null or extract(year from a.publishedOn) = :year)"
+                    + " order by a.publishedOn desc, a.id desc",
+            countQuery = "select count(distinct a) from Article a left join a.signatures s left join a.topicIds t"
+                    + " left join a.mentions m"
+                    + " where (:authorId is null or s.authorId = :authorId) and (:topicId is null or t = :topicId)"
+                    + " and (:organisationId is null or m.organisationId = :organisationId)"
+                    + " and (:year is null or extract(year from a.publishedOn) = :year)")
+    Page<Article> findMatching(Long authorId, Long topicId, Long organisationId, Integer year, Pageable pageable);
 
     @Query("select new fr.tribunes.article.ArticleDocuments$Dated(a.slug, a.addedAt) from Article a"
             + " order by a.addedAt desc, a.id desc")

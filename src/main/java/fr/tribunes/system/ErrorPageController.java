@@ -5,6 +5,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
@@ -21,8 +24,19 @@ class ErrorPageController implements ErrorController {
     private static final Set<Integer> OWN_PAGES = Set.of(400, 404, 500);
 
     @RequestMapping("${server.error.path:/error}")
-    ModelAndView error(HttpServletRequest request) {
+    Object error(HttpServletRequest request) {
         HttpStatus status = status(request);
+        Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (path instanceof String uri && uri.startsWith("/api/")) {
+            // The API answers in its own format: an RFC 9457 problem detail.
+            ErrorPages.noStore();
+            ProblemDetail problem = ProblemDetail.forStatus(status);
+            problem.setTitle(status == HttpStatus.NOT_FOUND ? "Introuvable" : "Erreur " + status.value());
+            problem.setInstance(java.net.URI.create(uri));
+            return ResponseEntity.status(status)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
+        }
         String view = OWN_PAGES.contains(status.value()) ? "error/" + status.value() : "error";
         ModelAndView page = new ModelAndView(view, status);
         ErrorPages.noStore();
