@@ -5,11 +5,14 @@ import fr.tribunes.article.ArticleDocuments;
 import fr.tribunes.system.NotFoundException;
 import fr.tribunes.system.SiteUrls;
 import java.util.List;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,6 +64,15 @@ class CitationController {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("text/markdown;charset=UTF-8"))
                 .body(CitationFormats.markdown(article, url(slug)));
+    }
+
+    /** A missing op-ed, said in plain text: the format of these downloads, not an HTML page. */
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<String> notFound(NotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .cacheControl(CacheControl.noStore())
+                .contentType(MediaType.parseMediaType("text/plain;charset=UTF-8"))
+                .body(e.getMessage() + "\n");
     }
 
     private ArticleDocument find(String slug) {

@@ -1,7 +1,10 @@
 package fr.tribunes.search;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.apache.lucene.analysis.core.LowerCaseFilterFactory;
 import org.apache.lucene.analysis.core.StopFilterFactory;
+import org.apache.lucene.analysis.custom.CustomAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchLightStemFilterFactory;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilterFactory;
 import org.apache.lucene.analysis.standard.StandardTokenizerFactory;
@@ -24,19 +27,34 @@ public class FrenchAnalysis implements LuceneAnalysisConfigurer {
 
     public static final String FRENCH = "french";
 
+    /**
+     * Words of two values of a multi-valued field (two paragraphs, two themes) are never adjacent: without this
+     * gap, "souverain cloud" would match the themes « cloud souverain » and « cloud computing » side by side.
+     */
+    static final int GAP_BETWEEN_VALUES = 100;
+
     @Override
     public void configure(LuceneAnalysisConfigurationContext context) {
-        context.analyzer(FRENCH)
-                .custom()
-                .tokenizer(StandardTokenizerFactory.class)
-                .tokenFilter(ElisionFilterFactory.class)
-                .param("ignoreCase", "true")
-                .tokenFilter(LowerCaseFilterFactory.class)
-                .tokenFilter(StopFilterFactory.class)
-                .param("words", "org/apache/lucene/analysis/snowball/french_stop.txt")
-                .param("format", "snowball")
-                .param("ignoreCase", "true")
-                .tokenFilter(ASCIIFoldingFilterFactory.class)
-                .tokenFilter(FrenchLightStemFilterFactory.class);
+        try {
+            context.analyzer(FRENCH)
+                    .instance(CustomAnalyzer.builder()
+                            .withTokenizer(StandardTokenizerFactory.class)
+                            .addTokenFilter(ElisionFilterFactory.class, "ignoreCase", "true")
+                            .addTokenFilter(LowerCaseFilterFactory.class)
+                            .addTokenFilter(
+                                    StopFilterFactory.class,
+                                    "words",
+                                    "org/apache/lucene/analysis/snowball/french_stop.txt",
+                                    "format",
+                                    "snowball",
+                                    "ignoreCase",
+                                    "true")
+                            .addTokenFilter(ASCIIFoldingFilterFactory.class)
+                            .addTokenFilter(FrenchLightStemFilterFactory.class)
+                            .withPositionIncrementGap(GAP_BETWEEN_VALUES)
+                            .build());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot build the French analyzer", e);
+        }
     }
 }

@@ -115,7 +115,11 @@ class CitationTests {
                 "/tribunes/inconnue/citation.json",
                 "/tribunes/inconnue.md"
             })
-    void anUnknownOpEdAnswers404(String path) {
-        assertThat(mvc.get().uri(path)).hasStatus(404);
+    void anUnknownOpEdAnswers404InPlainText(String path) throws Exception {
+        MvcTestResult result = mvc.get().uri(path).exchange();
+        assertThat(result).hasStatus(404);
+        assertThat(result.getResponse().getContentType()).startsWith("text/plain");
+        assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .isEqualTo("Aucune tribune n’a l’adresse « inconnue ».\n");
     }
 }

@@ -116,6 +116,10 @@ class SearchTests {
         assertThat(search("numergy hippopotame")).contains("Aucune tribune trouvée");
         assertThat(search("\"souverain cloud\"")).doesNotContain(SEED);
         assertThat(search("cloud souverain")).contains(SEED);
+        // The seed's themes « cloud souverain » and « cloud computing » sit side by side in the index: a phrase
+        // must not run from one into the other, whatever their order.
+        assertThat(search("\"souverain cloud computing\"")).doesNotContain(SEED);
+        assertThat(search("\"computing cloud souverain\"")).doesNotContain(SEED);
     }
 
     @Test
