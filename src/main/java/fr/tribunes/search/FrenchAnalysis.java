@@ -28,6 +28,12 @@ public class FrenchAnalysis implements LuceneAnalysisConfigurer {
     public static final String FRENCH = "french";
 
     /**
+     * Changes whenever this analysis changes, so that indexes built by the previous one are rebuilt at start-up
+     * ({@link SearchIndex}). 2: a position gap between the values of a multi-valued field.
+     */
+    public static final String VERSION = "2";
+
+    /**
      * Words of two values of a multi-valued field (two paragraphs, two themes) are never adjacent: without this
      * gap, "souverain cloud" would match the themes « cloud souverain » and « cloud computing » side by side.
      */

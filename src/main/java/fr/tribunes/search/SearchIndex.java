@@ -3,11 +3,15 @@ package fr.tribunes.search;
 import fr.tribunes.article.ArticleCards;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -33,6 +37,12 @@ public class SearchIndex implements ApplicationRunner {
 
     private final ArticleCards articles;
 
+    /**
+     * Beside an index on disk, the version of the analysis that built it: an index built by another version reads
+     * words differently and is rebuilt. Null for an index in memory.
+     */
+    private final Path marker;
+
     private final SearchResultsCache cache;
 
     SearchIndex(
@@ -40,8 +50,14 @@ public class SearchIndex implements ApplicationRunner {
             EntityManagerFactory entityManagerFactory,
             PlatformTransactionManager transactions,
             ArticleCards articles,
-            SearchResultsCache cache) {
+            SearchResultsCache cache,
+            @Value("${spring.jpa.properties.hibernate.search.backend.directory.type:local-filesystem}")
+                    String directoryType,
+            @Value("${spring.jpa.properties.hibernate.search.backend.directory.root:}") String directoryRoot) {
         this.cache = cache;
+        this.marker = "local-filesystem".equals(directoryType) && !directoryRoot.isBlank()
+                ? Path.of(directoryRoot, "analysis-version")
+                : null;
         this.entityManager = entityManager;
         this.entityManagerFactory = entityManagerFactory;
         this.readOnly = new TransactionTemplate(transactions);
@@ -50,12 +66,24 @@ public class SearchIndex implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) throws InterruptedException {
+    public void run(ApplicationArguments args) throws InterruptedException, IOException {
         long inDatabase = articles.count();
         long inIndex = indexedCount();
+        String built = marker == null || !Files.exists(marker)
+                ? null
+                : Files.readString(marker).strip();
         if (inIndex != inDatabase) {
             log.info("Search index holds {} op-eds, the database {}: rebuilding it", inIndex, inDatabase);
             rebuild();
+        } else if (marker != null && !FrenchAnalysis.VERSION.equals(built)) {
+            log.info(
+                    "Search index was built by analysis version {}, this is {}: rebuilding it",
+                    built,
+                    FrenchAnalysis.VERSION);
+            rebuild();
+        }
+        if (marker != null) {
+            Files.writeString(marker, FrenchAnalysis.VERSION + "\n");
         }
     }
 
