@@ -1,6 +1,7 @@
 package fr.tribunes.api;
 
 import fr.tribunes.article.ArticleDocument;
+import fr.tribunes.system.ArticleCard;
 import fr.tribunes.system.SiteUrls;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +25,7 @@ record ApiArticle(
         String title,
         String standfirst,
         Date date,
-        List<ArticleDocument.Byline> authors,
+        List<ArticleCard.Byline> authors,
         List<ArticleDocument.Named> topics,
         Provenance provenance,
         List<ArticleDocument.Block> blocks) {

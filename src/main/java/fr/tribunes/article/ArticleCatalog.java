@@ -137,15 +137,8 @@ class ArticleCatalog implements TopicArticles, AuthorArticles, OrganisationArtic
                             date.label(),
                             date.iso(),
                             date.approximate(),
-                            article.signatures().stream()
-                                    .map(s -> {
-                                        AuthorRef author = authorsById.get(s.authorId());
-                                        return new ArticleDocument.Byline(author.name(), author.slug(), s.credit());
-                                    })
-                                    .toList(),
-                            blocks(article.blocks()).stream()
-                                    .map(b -> new ArticleDocument.Block(b.heading(), b.anchor(), b.text()))
-                                    .toList(),
+                            bylines(article, authorsById),
+                            blocks(article.blocks()),
                             article.topicIds().stream()
                                     .map(topicsById::get)
                                     .sorted(Comparator.comparing(TopicRef::slug))
@@ -214,12 +207,7 @@ class ArticleCatalog implements TopicArticles, AuthorArticles, OrganisationArtic
         return list.stream()
                 .map(article -> {
                     PublicationDate date = article.publicationDate();
-                    List<ArticleCard.Byline> bylines = article.signatures().stream()
-                            .map(s -> {
-                                AuthorRef author = authorsById.get(s.authorId());
-                                return new ArticleCard.Byline(author.name(), author.slug(), s.credit());
-                            })
-                            .toList();
+                    List<ArticleCard.Byline> bylines = bylines(article, authorsById);
                     return new ArticleCard(
                             article.slug(),
                             article.title(),
@@ -324,16 +312,26 @@ class ArticleCatalog implements TopicArticles, AuthorArticles, OrganisationArtic
                 credit.substring(at + organisation.name().length()));
     }
 
-    private static List<ArticleView.BlockView> blocks(List<ArticleBlock> blocks) {
-        List<ArticleView.BlockView> views = new ArrayList<>(blocks.size());
+    private static List<ArticleDocument.Block> blocks(List<ArticleBlock> blocks) {
+        List<ArticleDocument.Block> views = new ArrayList<>(blocks.size());
         int sections = 0;
         int paragraphs = 0;
         for (ArticleBlock block : blocks) {
             boolean heading = block.kind() == ArticleBlock.Kind.HEADING;
             String anchor = heading ? "s-" + ++sections : "p-" + ++paragraphs;
-            views.add(new ArticleView.BlockView(heading, anchor, block.body()));
+            views.add(new ArticleDocument.Block(heading, anchor, block.body()));
         }
         return views;
+    }
+
+    /** The op-ed's signatures as list bylines: name, slug, and the credit printed at the time. */
+    private static List<ArticleCard.Byline> bylines(Article article, Map<Long, AuthorRef> authorsById) {
+        return article.signatures().stream()
+                .map(s -> {
+                    AuthorRef author = authorsById.get(s.authorId());
+                    return new ArticleCard.Byline(author.name(), author.slug(), s.credit());
+                })
+                .toList();
     }
 
     private static <T> Map<Long, T> byId(Collection<T> items, Function<T, Long> id) {

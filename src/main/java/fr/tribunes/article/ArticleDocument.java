@@ -1,5 +1,6 @@
 package fr.tribunes.article;
 
+import fr.tribunes.system.ArticleCard;
 import java.time.Instant;
 import java.util.List;
 
@@ -27,15 +28,12 @@ public record ArticleDocument(
         String date,
         String isoDate,
         boolean dateApproximate,
-        List<Byline> bylines,
+        List<ArticleCard.Byline> bylines,
         List<Block> blocks,
         List<Named> topics,
         String originalPublisher,
         String originalUrl,
         Instant addedAt) {
-
-    /** An author as credited: name, slug, and the credit line printed at the time (or null). */
-    public record Byline(String name, String slug, String credit) {}
 
     /** A block of text: a section heading or a paragraph, with its anchor ({@code s-N} or {@code p-N}). */
     public record Block(boolean heading, String anchor, String text) {}

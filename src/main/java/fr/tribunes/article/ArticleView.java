@@ -34,7 +34,7 @@ record ArticleView(
         boolean dateApproximate,
         String dateNote,
         List<BylineView> bylines,
-        List<BlockView> blocks,
+        List<ArticleDocument.Block> blocks,
         List<TopicRef> topics,
         List<MentionView> mentions,
         String originalPublisher,
@@ -49,8 +49,8 @@ record ArticleView(
     }
 
     /** The section headings, for the table of contents. */
-    public List<BlockView> headings() {
-        return blocks.stream().filter(BlockView::heading).toList();
+    public List<ArticleDocument.Block> headings() {
+        return blocks.stream().filter(ArticleDocument.Block::heading).toList();
     }
 
     /**
@@ -76,12 +76,6 @@ record ArticleView(
             return creditBefore != null || organisation != null;
         }
     }
-
-    /**
-     * One block of text with its stable anchor: {@code s-N} for the N-th section heading, {@code p-N} for the
-     * N-th paragraph.
-     */
-    record BlockView(boolean heading, String anchor, String text) {}
 
     /**
      * An organisation the op-ed names.

@@ -1,6 +1,7 @@
 package fr.tribunes.feed;
 
 import fr.tribunes.article.ArticleDocument;
+import fr.tribunes.system.ArticleCard;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -114,7 +115,7 @@ final class CitationFormats {
     static String markdown(ArticleDocument article, String url) {
         StringBuilder md =
                 new StringBuilder("# ").append(markdownEscape(article.title())).append("\n\n");
-        for (ArticleDocument.Byline byline : article.bylines()) {
+        for (ArticleCard.Byline byline : article.bylines()) {
             md.append(markdownEscape(byline.credit() == null ? byline.name() : byline.name() + ", " + byline.credit()))
                     .append("\n\n");
         }
