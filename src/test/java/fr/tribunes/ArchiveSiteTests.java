@@ -264,7 +264,8 @@ abstract class ArchiveSiteTests {
                 .contains("Texte reproduit à l’identique.")
                 .contains("après le 22 octobre 2015");
         assertThat(hrefs(page, ".provenance a"))
-                .containsExactly("https://www.larevuedudigital.com/" + SeedTribune.SLUG + "/");
+                .containsExactly(
+                        "https://www.larevuedudigital.com/" + SeedTribune.SLUG + "/", SeedTribune.PATH + "/historique");
     }
 
     // --- Lists ------------------------------------------------------------------------------------------------

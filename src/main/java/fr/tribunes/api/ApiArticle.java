@@ -45,9 +45,10 @@ record ApiArticle(
      * @param publisher who first published it
      * @param url where
      * @param addedAt when it entered the archive
+     * @param updatedAt when the archive's copy last changed (see the history page for corrections)
      * @param verbatim always true: the text is reproduced exactly as published
      */
-    record Provenance(String publisher, String url, Instant addedAt, boolean verbatim) {}
+    record Provenance(String publisher, String url, Instant addedAt, Instant updatedAt, boolean verbatim) {}
 
     static ApiArticle summary(ArticleDocument article, SiteUrls urls) {
         return of(article, urls, null);
@@ -66,7 +67,12 @@ record ApiArticle(
                 new Date(article.isoDate(), article.date(), article.dateApproximate()),
                 article.bylines(),
                 article.topics(),
-                new Provenance(article.originalPublisher(), article.originalUrl(), article.addedAt(), true),
+                new Provenance(
+                        article.originalPublisher(),
+                        article.originalUrl(),
+                        article.addedAt(),
+                        article.updatedAt(),
+                        true),
                 blocks);
     }
 }

@@ -114,20 +114,21 @@ class ApiController {
     @GetMapping("/auteurs")
     @Operation(summary = "Les auteurs et leur nombre de tribunes")
     List<ApiFacet> authors() {
-        return facets(FacetCount.all(authors.findAll(), authorArticles.countByAuthor()), "/auteurs/");
+        return facets(FacetCount.nonEmpty(authors.findAll(), authorArticles.countByAuthor()), "/auteurs/");
     }
 
     @GetMapping("/themes")
     @Operation(summary = "Les thèmes et leur nombre de tribunes")
     List<ApiFacet> topics() {
-        return facets(FacetCount.all(topics.findAll(), topicArticles.countByTopic()), "/themes/");
+        return facets(FacetCount.nonEmpty(topics.findAll(), topicArticles.countByTopic()), "/themes/");
     }
 
     @GetMapping("/organisations")
     @Operation(summary = "Les organisations citées et leur nombre de tribunes")
     List<ApiFacet> organisations() {
         return facets(
-                FacetCount.all(organisations.findAll(), organisationArticles.countByOrganisation()), "/organisations/");
+                FacetCount.nonEmpty(organisations.findAll(), organisationArticles.countByOrganisation()),
+                "/organisations/");
     }
 
     private List<ApiFacet> facets(List<FacetCount> counts, String base) {

@@ -18,14 +18,22 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.ListIndexBase;
+import org.hibernate.annotations.SQLRestriction;
 
 /**
- * An op-ed as the archive holds it. Authors, themes and organisations are other features' records, linked by
+ * A published op-ed as readers see it. Authors, themes and organisations are other features' records, linked by
  * key: this aggregate owns the links, not the records.
+ *
+ * <p>Read-only, and restricted to published op-eds in SQL: every query on it, whoever writes it, leaves drafts
+ * out, so a draft cannot leak into a page, a list, a feed, the API or the sitemap by a forgotten condition.
+ * Editors write through {@link EditableArticle}, which maps the same tables.
  */
 @Entity
-class Article {
+@Immutable
+@SQLRestriction("status = 'PUBLISHED'")
+class Article implements ArticleContent {
 
     /** How many articles' collections one query loads when a list is shown. */
     static final int BATCH = 50;
@@ -55,6 +63,8 @@ class Article {
 
     private Instant addedAt;
 
+    private Instant updatedAt;
+
     @ElementCollection
     @CollectionTable(name = "article_block", joinColumns = @JoinColumn(name = "article_id"))
     @OrderColumn(name = "position")
@@ -79,55 +89,73 @@ class Article {
 
     protected Article() {}
 
-    Long id() {
+    @Override
+    public Long id() {
         return id;
     }
 
-    String slug() {
+    @Override
+    public String slug() {
         return slug;
     }
 
-    String title() {
+    @Override
+    public String title() {
         return title;
     }
 
-    String standfirst() {
+    @Override
+    public String standfirst() {
         return standfirst;
     }
 
-    PublicationDate publicationDate() {
+    @Override
+    public PublicationDate publicationDate() {
         return new PublicationDate(publishedOn, datePrecision, dateApproximate);
     }
 
-    String dateNote() {
+    @Override
+    public String dateNote() {
         return dateNote;
     }
 
-    String originalPublisher() {
+    @Override
+    public String originalPublisher() {
         return originalPublisher;
     }
 
-    String originalUrl() {
+    @Override
+    public String originalUrl() {
         return originalUrl;
     }
 
-    Instant addedAt() {
+    @Override
+    public Instant addedAt() {
         return addedAt;
     }
 
-    List<ArticleBlock> blocks() {
+    @Override
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    @Override
+    public List<ArticleBlock> blocks() {
         return blocks;
     }
 
-    List<Signature> signatures() {
+    @Override
+    public List<Signature> signatures() {
         return signatures;
     }
 
-    Set<Long> topicIds() {
+    @Override
+    public Set<Long> topicIds() {
         return topicIds;
     }
 
-    Set<Mention> mentions() {
+    @Override
+    public Set<Mention> mentions() {
         return mentions;
     }
 }

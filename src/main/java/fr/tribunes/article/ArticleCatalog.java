@@ -10,6 +10,7 @@ import fr.tribunes.system.ArticleCard;
 import fr.tribunes.topic.TopicArticles;
 import fr.tribunes.topic.TopicRef;
 import fr.tribunes.topic.Topics;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -58,11 +59,29 @@ class ArticleCatalog implements TopicArticles, AuthorArticles, OrganisationArtic
 
     private final Organisations organisations;
 
-    ArticleCatalog(ArticleRepository articles, Authors authors, Topics topics, Organisations organisations) {
+    private final EditableArticleRepository editable;
+
+    ArticleCatalog(
+            ArticleRepository articles,
+            EditableArticleRepository editable,
+            Authors authors,
+            Topics topics,
+            Organisations organisations) {
         this.articles = articles;
+        this.editable = editable;
         this.authors = authors;
         this.topics = topics;
         this.organisations = organisations;
+    }
+
+    /** How an op-ed, draft or not, will look when published. */
+    Optional<ArticleView> preview(long id) {
+        return editable.findById(id).map(this::toView);
+    }
+
+    /** The current slug of a published op-ed. */
+    Optional<String> findSlugById(long id) {
+        return articles.findById(id).map(Article::slug);
     }
 
     Optional<ArticleView> findBySlug(String slug) {
@@ -146,14 +165,15 @@ class ArticleCatalog implements TopicArticles, AuthorArticles, OrganisationArtic
                                     .toList(),
                             article.originalPublisher(),
                             article.originalUrl(),
-                            article.addedAt());
+                            article.addedAt(),
+                            article.updatedAt());
                 })
                 .toList();
     }
 
     @Override
-    public List<Dated> findAllDated(int limit) {
-        return articles.findAllDated(PageRequest.of(0, limit));
+    public Page<Dated> findAllDated(int page, int size) {
+        return articles.findAllDated(PageRequest.of(page, size));
     }
 
     @Override
@@ -172,6 +192,11 @@ class ArticleCatalog implements TopicArticles, AuthorArticles, OrganisationArtic
     }
 
     @Override
+    public Map<Long, Instant> lastChangeByTopic() {
+        return latest(articles.countByTopic());
+    }
+
+    @Override
     public Page<ArticleCard> findByAuthor(long authorId, Pageable pageable) {
         return cards(articles.findByAuthor(authorId, pageable));
     }
@@ -182,6 +207,11 @@ class ArticleCatalog implements TopicArticles, AuthorArticles, OrganisationArtic
     }
 
     @Override
+    public Map<Long, Instant> lastChangeByAuthor() {
+        return latest(articles.countByAuthor());
+    }
+
+    @Override
     public Page<ArticleCard> findByOrganisation(long organisationId, Pageable pageable) {
         return cards(articles.findByOrganisation(organisationId, pageable));
     }
@@ -189,6 +219,15 @@ class ArticleCatalog implements TopicArticles, AuthorArticles, OrganisationArtic
     @Override
     public Map<Long, Long> countByOrganisation() {
         return toMap(articles.countByOrganisation());
+    }
+
+    @Override
+    public Map<Long, Instant> lastChangeByOrganisation() {
+        return latest(articles.countByOrganisation());
+    }
+
+    private static Map<Long, Instant> latest(List<KeyCount> counts) {
+        return counts.stream().collect(Collectors.toMap(KeyCount::keyValue, KeyCount::latest));
     }
 
     private static Map<Long, Long> toMap(List<KeyCount> counts) {
@@ -221,7 +260,7 @@ class ArticleCatalog implements TopicArticles, AuthorArticles, OrganisationArtic
     }
 
     /** Op-eds sharing the most themes with this one, then the newest; none when it has no theme. */
-    private List<ArticleCard> related(Article article) {
+    private List<ArticleCard> related(ArticleContent article) {
         if (article.topicIds().isEmpty()) {
             return List.of();
         }
@@ -234,7 +273,7 @@ class ArticleCatalog implements TopicArticles, AuthorArticles, OrganisationArtic
     }
 
     /** Minutes to read the standfirst and the text at {@value #WORDS_PER_MINUTE} words a minute, at least one. */
-    static int readingMinutes(Article article) {
+    static int readingMinutes(ArticleContent article) {
         long words = WORD.matcher(article.standfirst() == null ? "" : article.standfirst())
                 .results()
                 .count();
@@ -244,7 +283,7 @@ class ArticleCatalog implements TopicArticles, AuthorArticles, OrganisationArtic
         return (int) Math.max(1, Math.round(words / (double) WORDS_PER_MINUTE));
     }
 
-    private ArticleView toView(Article article) {
+    ArticleView toView(ArticleContent article) {
         Map<Long, AuthorRef> authorsById = byId(
                 authors.findAllByIds(
                         article.signatures().stream().map(Signature::authorId).toList()),

@@ -1,14 +1,18 @@
 package fr.tribunes.article;
 
 import fr.tribunes.system.BadRequestException;
+import fr.tribunes.system.FormerSlugs;
 import fr.tribunes.system.NotFoundException;
 import fr.tribunes.system.PageNumber;
 import fr.tribunes.system.Pagination;
+import fr.tribunes.system.Redirects;
+import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.view.RedirectView;
 
 @Controller
 class ArticleController {
@@ -19,24 +23,68 @@ class ArticleController {
 
     static final String YEAR_VIEW = "article/year";
 
+    static final String HISTORY_VIEW = "article/history";
+
     static final int PAGE_SIZE = 20;
 
     private final ArticleCatalog catalog;
 
     private final ArticleMetadataFactory metadata;
 
-    ArticleController(ArticleCatalog catalog, ArticleMetadataFactory metadata) {
+    private final ArticleHistory history;
+
+    private final FormerSlugs formerSlugs;
+
+    ArticleController(
+            ArticleCatalog catalog, ArticleMetadataFactory metadata, ArticleHistory history, FormerSlugs formerSlugs) {
         this.catalog = catalog;
         this.metadata = metadata;
+        this.history = history;
+        this.formerSlugs = formerSlugs;
     }
 
     @GetMapping("/tribunes/{slug}")
-    String article(@PathVariable String slug, Model model) {
-        ArticleView article = catalog.findBySlug(slug)
-                .orElseThrow(() -> new NotFoundException("Aucune tribune n’a l’adresse « %s ».".formatted(slug)));
+    Object article(@PathVariable String slug, Model model) {
+        Optional<ArticleView> found = catalog.findBySlug(slug);
+        if (found.isEmpty()) {
+            return moved(slug, "");
+        }
+        ArticleView article = found.get();
         model.addAttribute("article", article);
         model.addAttribute("meta", metadata.of(article));
         return ARTICLE_VIEW;
+    }
+
+    @GetMapping("/tribunes/{slug}/historique")
+    Object history(
+            @PathVariable String slug, @RequestParam(name = "version", required = false) String version, Model model) {
+        Integer shown = null;
+        if (version != null) {
+            if (!version.matches("[1-9][0-9]{0,8}")) {
+                throw new BadRequestException(
+                        "« %s » n’est pas un numéro de version : indiquez un nombre entier positif, par exemple 2."
+                                .formatted(version));
+            }
+            shown = Integer.parseInt(version);
+        }
+        Optional<ArticleHistory.HistoryView> found = history.find(slug, shown);
+        if (found.isEmpty()) {
+            if (shown != null && catalog.findBySlug(slug).isPresent()) {
+                throw new NotFoundException("Cette tribune n’a pas de version n° %d.".formatted(shown));
+            }
+            return moved(slug, "/historique");
+        }
+        model.addAttribute("history", found.get());
+        return HISTORY_VIEW;
+    }
+
+    /** An op-ed whose address changed answers with a permanent redirect; anything else is not found. */
+    private RedirectView moved(String slug, String suffix) {
+        return formerSlugs
+                .target(FormerSlugs.Kind.ARTICLE, slug)
+                .flatMap(catalog::findSlugById)
+                .map(current -> Redirects.permanent("/tribunes/" + current + suffix, null))
+                .orElseThrow(() -> new NotFoundException("Aucune tribune n’a l’adresse « %s ».".formatted(slug)));
     }
 
     @GetMapping("/archives")

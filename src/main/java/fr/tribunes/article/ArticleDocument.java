@@ -20,6 +20,7 @@ import java.util.List;
  * @param originalPublisher who first published it, or null
  * @param originalUrl where, or null
  * @param addedAt when it entered the archive
+ * @param updatedAt when the archive's copy last changed (the same, unless it was corrected)
  */
 public record ArticleDocument(
         String slug,
@@ -33,7 +34,8 @@ public record ArticleDocument(
         List<Named> topics,
         String originalPublisher,
         String originalUrl,
-        Instant addedAt) {
+        Instant addedAt,
+        Instant updatedAt) {
 
     /** A block of text: a section heading or a paragraph, with its anchor ({@code s-N} or {@code p-N}). */
     public record Block(boolean heading, String anchor, String text) {}

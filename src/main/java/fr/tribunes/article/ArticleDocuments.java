@@ -25,8 +25,8 @@ public interface ArticleDocuments {
     /** One op-ed whole, by its slug. */
     java.util.Optional<ArticleDocument> findDocument(String slug);
 
-    /** Every op-ed's slug with when it last changed in the archive, newest first, at most {@code limit}. */
-    List<Dated> findAllDated(int limit);
+    /** One page of every op-ed's slug with when it last changed in the archive, in the order they were added. */
+    org.springframework.data.domain.Page<Dated> findAllDated(int page, int size);
 
     /** An op-ed's address and when it last changed. */
     record Dated(String slug, java.time.Instant changedAt) {}

@@ -13,6 +13,10 @@ interface ArticleRepository extends Repository<Article, Long> {
 
     Optional<Article> findBySlug(String slug);
 
+    /** A query, so that the restriction to published op-eds applies. */
+    @Query("select a from Article a where a.id = :id")
+    Optional<Article> findById(long id);
+
     long count();
 
     @Query("select a from Article a order by a.publishedOn desc, a.id desc")
@@ -59,27 +63,33 @@ interface ArticleRepository extends Repository<Article, Long> {
                     + " and (:year is null or extract(year from a.publishedOn) = :year)")
     Page<Article> findMatching(Long authorId, Long topicId, Long organisationId, Integer year, Pageable pageable);
 
-    @Query("select new fr.tribunes.article.ArticleDocuments$Dated(a.slug, a.addedAt) from Article a"
-            + " order by a.addedAt desc, a.id desc")
-    List<ArticleDocuments.Dated> findAllDated(Pageable limit);
+    @Query(
+            value = "select new fr.tribunes.article.ArticleDocuments$Dated(a.slug, a.updatedAt) from Article a"
+                    + " order by a.id",
+            countQuery = "select count(a) from Article a")
+    Page<ArticleDocuments.Dated> findAllDated(Pageable page);
 
     /** Other op-eds sharing themes with one, most shared themes first, then newest. */
     @Query("select a.id from Article a join a.topicIds t where t in :topicIds and a.id <> :articleId"
             + " group by a.id, a.publishedOn order by count(t) desc, a.publishedOn desc, a.id desc")
     List<Long> findRelatedIds(Collection<Long> topicIds, long articleId, Pageable limit);
 
-    @Query("select new fr.tribunes.article.KeyCount(t, count(a)) from Article a join a.topicIds t group by t")
+    @Query(
+            "select new fr.tribunes.article.KeyCount(t, count(a), max(a.updatedAt)) from Article a join a.topicIds t group by t")
     List<KeyCount> countByTopic();
 
-    @Query("select new fr.tribunes.article.KeyCount(s.authorId, count(a)) from Article a join a.signatures s"
-            + " group by s.authorId")
+    @Query(
+            "select new fr.tribunes.article.KeyCount(s.authorId, count(a), max(a.updatedAt)) from Article a join a.signatures s"
+                    + " group by s.authorId")
     List<KeyCount> countByAuthor();
 
-    @Query("select new fr.tribunes.article.KeyCount(m.organisationId, count(a)) from Article a join a.mentions m"
-            + " group by m.organisationId")
+    @Query(
+            "select new fr.tribunes.article.KeyCount(m.organisationId, count(a), max(a.updatedAt)) from Article a join a.mentions m"
+                    + " group by m.organisationId")
     List<KeyCount> countByOrganisation();
 
-    @Query("select new fr.tribunes.article.KeyCount(extract(year from a.publishedOn), count(a)) from Article a"
+    @Query("select new fr.tribunes.article.KeyCount(extract(year from a.publishedOn), count(a),"
+            + " max(a.updatedAt)) from Article a"
             + " group by extract(year from a.publishedOn) order by extract(year from a.publishedOn) desc")
     List<KeyCount> countByYear();
 }

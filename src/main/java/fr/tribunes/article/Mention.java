@@ -16,6 +16,11 @@ class Mention {
 
     protected Mention() {}
 
+    Mention(long organisationId, String writtenAs) {
+        this.organisationId = organisationId;
+        this.writtenAs = writtenAs;
+    }
+
     long organisationId() {
         return organisationId;
     }

@@ -22,6 +22,13 @@ class Signature {
 
     protected Signature() {}
 
+    Signature(long authorId, String role, Long organisationId, String credit) {
+        this.authorId = authorId;
+        this.role = role;
+        this.organisationId = organisationId;
+        this.credit = credit;
+    }
+
     long authorId() {
         return authorId;
     }

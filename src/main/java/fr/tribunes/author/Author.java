@@ -8,6 +8,10 @@ class Author extends FacetEntity {
 
     protected Author() {}
 
+    Author(String slug, String name) {
+        super(slug, name);
+    }
+
     AuthorRef toRef() {
         return new AuthorRef(id(), slug(), name());
     }

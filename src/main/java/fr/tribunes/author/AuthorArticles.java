@@ -13,4 +13,7 @@ public interface AuthorArticles {
 
     /** How many op-eds each author signed, by author key; authors without op-eds are absent. */
     Map<Long, Long> countByAuthor();
+
+    /** When each author's newest-changed op-ed last changed, by key; authors without op-eds are absent. */
+    Map<Long, java.time.Instant> lastChangeByAuthor();
 }

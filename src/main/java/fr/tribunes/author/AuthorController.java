@@ -1,9 +1,13 @@
 package fr.tribunes.author;
 
+import fr.tribunes.system.ArticleCard;
 import fr.tribunes.system.FacetCount;
 import fr.tribunes.system.NotFoundException;
 import fr.tribunes.system.PageNumber;
 import fr.tribunes.system.Pagination;
+import fr.tribunes.system.Redirects;
+import java.util.Optional;
+import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,18 +34,33 @@ class AuthorController {
 
     @GetMapping("/auteurs")
     String authors(Model model) {
-        model.addAttribute("entries", FacetCount.all(authors.findAll(), articles.countByAuthor()));
+        model.addAttribute("entries", FacetCount.nonEmpty(authors.findAll(), articles.countByAuthor()));
         return AUTHORS_VIEW;
     }
 
     @GetMapping("/auteurs/{slug}")
-    String author(@PathVariable String slug, @RequestParam(name = "page", required = false) String page, Model model) {
-        AuthorRef author = authors.findBySlug(slug)
-                .orElseThrow(() -> new NotFoundException("Aucun auteur n’a l’adresse « %s ».".formatted(slug)));
+    Object author(@PathVariable String slug, @RequestParam(name = "page", required = false) String page, Model model) {
+        Optional<AuthorRef> found = authors.findBySlug(slug);
+        if (found.isEmpty()) {
+            // An address that changed answers with a permanent redirect to the current one.
+            return authors.findByFormerSlug(slug)
+                    .map(moved -> Redirects.permanent("/auteurs/" + moved.slug(), page))
+                    .orElseThrow(() -> notFound(slug));
+        }
+        AuthorRef author = found.get();
         PageNumber number = PageNumber.parse(page);
+        Page<ArticleCard> cards = articles.findByAuthor(author.id(), number.pageable(PAGE_SIZE));
+        if (cards.getTotalElements() == 0) {
+            // Known only from drafts (or from nothing yet): not public.
+            throw notFound(slug);
+        }
         model.addAttribute("author", author);
-        model.addAttribute(
-                "articles", Pagination.of(articles.findByAuthor(author.id(), number.pageable(PAGE_SIZE)), number));
+        model.addAttribute("description", authors.descriptionOf(author.id()).orElse(null));
+        model.addAttribute("articles", Pagination.of(cards, number));
         return AUTHOR_VIEW;
+    }
+
+    private static NotFoundException notFound(String slug) {
+        return new NotFoundException("Aucun auteur n’a l’adresse « %s ».".formatted(slug));
     }
 }

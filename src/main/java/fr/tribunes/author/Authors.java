@@ -1,13 +1,14 @@
 package fr.tribunes.author;
 
 import fr.tribunes.system.FacetDirectory;
+import fr.tribunes.system.FormerSlugs;
 import org.springframework.stereotype.Service;
 
 /** Looks up authors for the other features. */
 @Service
 public class Authors extends FacetDirectory<Author, AuthorRef> {
 
-    Authors(AuthorRepository repository) {
-        super(repository, Author::toRef);
+    Authors(AuthorRepository repository, FacetServices services) {
+        super(repository, Author::toRef, Author::new, FormerSlugs.Kind.AUTHOR, services);
     }
 }

@@ -50,9 +50,9 @@ class AtomFeeds {
         archive.setName("Tribunes");
         archive.setUri(urls.absolute("/"));
         feed.setAuthors(List.of(archive));
-        // The feed changed when its newest entry entered the archive.
+        // The feed changed when its most recently changed entry did.
         Instant updated = articles.stream()
-                .map(ArticleDocument::addedAt)
+                .map(ArticleDocument::updatedAt)
                 .max(Instant::compareTo)
                 .orElse(Instant.EPOCH);
         feed.setUpdated(Date.from(updated));
@@ -73,9 +73,9 @@ class AtomFeeds {
         Entry entry = new Entry();
         entry.setId(url);
         entry.setTitle(article.title());
-        // Atom wants full timestamps: "updated" is when the op-ed entered the archive (true to the second);
+        // Atom wants full timestamps: "updated" is when the archive's copy last changed (true to the second);
         // "published" only when the day is known, never an invented one.
-        entry.setUpdated(Date.from(article.addedAt()));
+        entry.setUpdated(Date.from(article.updatedAt()));
         if (article.isoDate().length() == 10 && !article.dateApproximate()) {
             entry.setPublished(Date.from(
                     LocalDate.parse(article.isoDate()).atStartOfDay(PARIS).toInstant()));

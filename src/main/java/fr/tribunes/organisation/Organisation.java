@@ -8,6 +8,10 @@ class Organisation extends FacetEntity {
 
     protected Organisation() {}
 
+    Organisation(String slug, String name) {
+        super(slug, name);
+    }
+
     OrganisationRef toRef() {
         return new OrganisationRef(id(), slug(), name());
     }

@@ -13,4 +13,7 @@ public interface OrganisationArticles {
 
     /** How many op-eds name each organisation, by organisation key; organisations never named are absent. */
     Map<Long, Long> countByOrganisation();
+
+    /** When each organisation's newest-changed op-ed last changed, by key; organisations without op-eds are absent. */
+    Map<Long, java.time.Instant> lastChangeByOrganisation();
 }

@@ -1,9 +1,13 @@
 package fr.tribunes.organisation;
 
+import fr.tribunes.system.ArticleCard;
 import fr.tribunes.system.FacetCount;
 import fr.tribunes.system.NotFoundException;
 import fr.tribunes.system.PageNumber;
 import fr.tribunes.system.Pagination;
+import fr.tribunes.system.Redirects;
+import java.util.Optional;
+import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,21 +34,36 @@ class OrganisationController {
 
     @GetMapping("/organisations")
     String organisations(Model model) {
-        model.addAttribute("entries", FacetCount.all(organisations.findAll(), articles.countByOrganisation()));
+        model.addAttribute("entries", FacetCount.nonEmpty(organisations.findAll(), articles.countByOrganisation()));
         return ORGANISATIONS_VIEW;
     }
 
     @GetMapping("/organisations/{slug}")
-    String organisation(
+    Object organisation(
             @PathVariable String slug, @RequestParam(name = "page", required = false) String page, Model model) {
-        OrganisationRef organisation = organisations
-                .findBySlug(slug)
-                .orElseThrow(() -> new NotFoundException("Aucune organisation n’a l’adresse « %s ».".formatted(slug)));
+        Optional<OrganisationRef> found = organisations.findBySlug(slug);
+        if (found.isEmpty()) {
+            // An address that changed answers with a permanent redirect to the current one.
+            return organisations
+                    .findByFormerSlug(slug)
+                    .map(moved -> Redirects.permanent("/organisations/" + moved.slug(), page))
+                    .orElseThrow(() -> notFound(slug));
+        }
+        OrganisationRef organisation = found.get();
         PageNumber number = PageNumber.parse(page);
+        Page<ArticleCard> cards = articles.findByOrganisation(organisation.id(), number.pageable(PAGE_SIZE));
+        if (cards.getTotalElements() == 0) {
+            // Known only from drafts (or from nothing yet): not public.
+            throw notFound(slug);
+        }
         model.addAttribute("organisation", organisation);
         model.addAttribute(
-                "articles",
-                Pagination.of(articles.findByOrganisation(organisation.id(), number.pageable(PAGE_SIZE)), number));
+                "description", organisations.descriptionOf(organisation.id()).orElse(null));
+        model.addAttribute("articles", Pagination.of(cards, number));
         return ORGANISATION_VIEW;
+    }
+
+    private static NotFoundException notFound(String slug) {
+        return new NotFoundException("Aucune organisation n’a l’adresse « %s ».".formatted(slug));
     }
 }

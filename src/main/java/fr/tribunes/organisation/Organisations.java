@@ -1,13 +1,14 @@
 package fr.tribunes.organisation;
 
 import fr.tribunes.system.FacetDirectory;
+import fr.tribunes.system.FormerSlugs;
 import org.springframework.stereotype.Service;
 
 /** Looks up organisations for the other features. */
 @Service
 public class Organisations extends FacetDirectory<Organisation, OrganisationRef> {
 
-    Organisations(OrganisationRepository repository) {
-        super(repository, Organisation::toRef);
+    Organisations(OrganisationRepository repository, FacetServices services) {
+        super(repository, Organisation::toRef, Organisation::new, FormerSlugs.Kind.ORGANISATION, services);
     }
 }

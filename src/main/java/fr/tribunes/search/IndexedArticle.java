@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.SQLRestriction;
 import org.hibernate.search.engine.backend.types.Aggregable;
 import org.hibernate.search.engine.backend.types.Highlightable;
 import org.hibernate.search.engine.backend.types.Sortable;
@@ -30,12 +31,13 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyVa
 
 /**
  * An op-ed as the search index sees it: a read-only view of the {@code article} table and its links, with the
- * names of its authors, themes and organisations. The article feature writes op-eds; {@link SearchIndex} keeps
+ * names of its authors, themes and organisations. Only published op-eds: drafts are never searchable. The article feature writes op-eds; {@link SearchIndex} keeps
  * this index in step.
  */
 @Entity(name = "IndexedArticle")
 @Table(name = "article")
 @Immutable
+@SQLRestriction("status = 'PUBLISHED'")
 @Indexed(index = "article")
 class IndexedArticle {
 

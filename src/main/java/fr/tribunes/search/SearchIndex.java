@@ -1,12 +1,15 @@
 package fr.tribunes.search;
 
 import fr.tribunes.article.ArticleCards;
+import fr.tribunes.article.ArticlesChanged;
+import fr.tribunes.system.FacetChanged;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.List;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.slf4j.Logger;
@@ -16,7 +19,9 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -102,12 +107,49 @@ public class SearchIndex implements ApplicationRunner {
         return millis;
     }
 
-    /** Indexes these op-eds again, or removes them from the index if they no longer exist. */
+    /** Follows the editors: op-eds they changed are indexed again once the change is committed. */
+    @TransactionalEventListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void articlesChanged(ArticlesChanged event) {
+        indexAgain(event.ids());
+    }
+
+    /** A renamed author, theme or organisation: the op-eds that name it are indexed again with the new name. */
+    @TransactionalEventListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void facetChanged(FacetChanged event) {
+        String path = switch (event.kind()) {
+            case AUTHOR -> "authors";
+            case TOPIC -> "topics";
+            case ORGANISATION -> "organisations";
+            case ARTICLE -> null;
+        };
+        if (path == null) {
+            return;
+        }
+        List<Long> ids = entityManager
+                .createQuery("select a.id from IndexedArticle a join a." + path + " f where f.id = :id", Long.class)
+                .setParameter("id", event.id())
+                .getResultList();
+        indexAgain(ids);
+    }
+
+    /** Indexes these op-eds again, or removes them from the index if they no longer exist or are not published. */
     @Transactional
     public void reindex(Collection<Long> articleIds) {
+        indexAgain(articleIds);
+    }
+
+    private void indexAgain(Collection<Long> articleIds) {
         SearchSession session = Search.session(entityManager);
         for (Long id : articleIds) {
-            IndexedArticle article = entityManager.find(IndexedArticle.class, id);
+            // A query, not find(): the view's restriction to published op-eds applies to queries for certain.
+            IndexedArticle article = entityManager
+                    .createQuery("select a from IndexedArticle a where a.id = :id", IndexedArticle.class)
+                    .setParameter("id", id)
+                    .getResultStream()
+                    .findFirst()
+                    .orElse(null);
             if (article == null) {
                 session.indexingPlan().purge(IndexedArticle.class, id, null);
             } else {

@@ -5,7 +5,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 
-/** What the theme, author and organisation tables share: a key, a slug and a name. */
+/** What the theme, author and organisation tables share: a key, a slug, a name and a description. */
 @MappedSuperclass
 public abstract class FacetEntity {
 
@@ -17,7 +17,14 @@ public abstract class FacetEntity {
 
     private String name;
 
+    private String description;
+
     protected FacetEntity() {}
+
+    protected FacetEntity(String slug, String name) {
+        this.slug = slug;
+        this.name = name;
+    }
 
     protected long id() {
         return id;
@@ -29,5 +36,18 @@ public abstract class FacetEntity {
 
     protected String name() {
         return name;
+    }
+
+    protected String description() {
+        return description;
+    }
+
+    void rename(String slug, String name) {
+        this.slug = slug;
+        this.name = name;
+    }
+
+    void describe(String description) {
+        this.description = description;
     }
 }

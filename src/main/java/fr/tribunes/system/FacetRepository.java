@@ -10,9 +10,17 @@ import org.springframework.data.repository.Repository;
 @NoRepositoryBean
 public interface FacetRepository<E extends FacetEntity> extends Repository<E, Long> {
 
+    Optional<E> findById(Long id);
+
     Optional<E> findBySlug(String slug);
 
     List<E> findByIdIn(Collection<Long> ids);
 
     List<E> findAllByOrderBySlug();
+
+    List<E> findByNameOrderById(String name);
+
+    boolean existsBySlug(String slug);
+
+    E save(E facet);
 }

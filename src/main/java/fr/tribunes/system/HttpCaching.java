@@ -32,6 +32,14 @@ class HttpCaching {
         return registration;
     }
 
+    /** Inside the ETag filter, so the response is still buffered when it adds its header. */
+    @Bean
+    FilterRegistrationBean<LastModified> lastModified(ArchiveVersion version) {
+        FilterRegistrationBean<LastModified> registration = new FilterRegistrationBean<>(new LastModified(version));
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 5);
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> cacheControl() {
         FilterRegistrationBean<OncePerRequestFilter> registration =

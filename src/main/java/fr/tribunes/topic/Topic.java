@@ -8,6 +8,10 @@ class Topic extends FacetEntity {
 
     protected Topic() {}
 
+    Topic(String slug, String name) {
+        super(slug, name);
+    }
+
     TopicRef toRef() {
         return new TopicRef(id(), slug(), name());
     }

@@ -13,4 +13,7 @@ public interface TopicArticles {
 
     /** How many op-eds each theme has, by theme key; themes without op-eds are absent. */
     Map<Long, Long> countByTopic();
+
+    /** When each topic's newest-changed op-ed last changed, by key; themes without op-eds are absent. */
+    Map<Long, java.time.Instant> lastChangeByTopic();
 }

@@ -1,9 +1,13 @@
 package fr.tribunes.topic;
 
+import fr.tribunes.system.ArticleCard;
 import fr.tribunes.system.FacetCount;
 import fr.tribunes.system.NotFoundException;
 import fr.tribunes.system.PageNumber;
 import fr.tribunes.system.Pagination;
+import fr.tribunes.system.Redirects;
+import java.util.Optional;
+import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,18 +34,33 @@ class TopicController {
 
     @GetMapping("/themes")
     String topics(Model model) {
-        model.addAttribute("entries", FacetCount.all(topics.findAll(), articles.countByTopic()));
+        model.addAttribute("entries", FacetCount.nonEmpty(topics.findAll(), articles.countByTopic()));
         return TOPICS_VIEW;
     }
 
     @GetMapping("/themes/{slug}")
-    String topic(@PathVariable String slug, @RequestParam(name = "page", required = false) String page, Model model) {
-        TopicRef topic = topics.findBySlug(slug)
-                .orElseThrow(() -> new NotFoundException("Aucun thème n’a l’adresse « %s ».".formatted(slug)));
+    Object topic(@PathVariable String slug, @RequestParam(name = "page", required = false) String page, Model model) {
+        Optional<TopicRef> found = topics.findBySlug(slug);
+        if (found.isEmpty()) {
+            // An address that changed answers with a permanent redirect to the current one.
+            return topics.findByFormerSlug(slug)
+                    .map(moved -> Redirects.permanent("/themes/" + moved.slug(), page))
+                    .orElseThrow(() -> notFound(slug));
+        }
+        TopicRef topic = found.get();
         PageNumber number = PageNumber.parse(page);
+        Page<ArticleCard> cards = articles.findByTopic(topic.id(), number.pageable(PAGE_SIZE));
+        if (cards.getTotalElements() == 0) {
+            // Known only from drafts (or from nothing yet): not public.
+            throw notFound(slug);
+        }
         model.addAttribute("topic", topic);
-        model.addAttribute(
-                "articles", Pagination.of(articles.findByTopic(topic.id(), number.pageable(PAGE_SIZE)), number));
+        model.addAttribute("description", topics.descriptionOf(topic.id()).orElse(null));
+        model.addAttribute("articles", Pagination.of(cards, number));
         return TOPIC_VIEW;
+    }
+
+    private static NotFoundException notFound(String slug) {
+        return new NotFoundException("Aucun thème n’a l’adresse « %s ».".formatted(slug));
     }
 }

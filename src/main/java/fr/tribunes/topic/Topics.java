@@ -1,13 +1,14 @@
 package fr.tribunes.topic;
 
 import fr.tribunes.system.FacetDirectory;
+import fr.tribunes.system.FormerSlugs;
 import org.springframework.stereotype.Service;
 
 /** Looks up topics for the other features. */
 @Service
 public class Topics extends FacetDirectory<Topic, TopicRef> {
 
-    Topics(TopicRepository repository) {
-        super(repository, Topic::toRef);
+    Topics(TopicRepository repository, FacetServices services) {
+        super(repository, Topic::toRef, Topic::new, FormerSlugs.Kind.TOPIC, services);
     }
 }

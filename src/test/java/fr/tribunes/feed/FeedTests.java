@@ -26,7 +26,12 @@ import org.springframework.web.util.HtmlUtils;
 import org.xml.sax.InputSource;
 
 /** The Atom feeds, read back with Rome as a feed reader would; the sitemap and robots.txt. */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:feed-tests;DB_CLOSE_DELAY=-1")
+@SpringBootTest(
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:feed-tests;DB_CLOSE_DELAY=-1",
+            // Two op-eds per sitemap file, so three op-eds need two files.
+            "tribunes.sitemap.per-file=2"
+        })
 @AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FeedTests {
@@ -47,6 +52,15 @@ class FeedTests {
                         + " ((select id from article where slug = ?), 1,"
                         + " (select id from author where slug = 'theodore-michel-vrangos'), 'Auteur synthétique')",
                 SyntheticArticles.slug(2));
+    }
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private String xml(String path) throws Exception {
+        String xml = get(path, 200, "application/xml");
+        DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
+        return xml;
     }
 
     private String get(String path, int status, String contentType) throws Exception {
@@ -146,15 +160,35 @@ class FeedTests {
     }
 
     @Test
-    void theSitemapListsEveryPublicPageAndRobotsPointToIt() throws Exception {
-        String sitemap = get("/sitemap.xml", 200, "application/xml");
-        DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(sitemap)));
-        assertThat(sitemap)
-                .contains("<loc>" + SEED_URL + "</loc><lastmod>")
-                .contains("<loc>http://localhost:8080/themes/cloud-souverain</loc>")
-                .contains("<loc>http://localhost:8080" + SeedTribune.AUTHOR_PATH + "</loc>")
-                .contains("<loc>http://localhost:8080/organisations/numergy</loc>")
-                .contains("<loc>http://localhost:8080/</loc>");
+    void theSitemapListsEveryPublicPageWithItsLastChangeAndRobotsPointToIt() throws Exception {
+        String index = xml("/sitemap.xml");
+        assertThat(index)
+                .contains("<sitemapindex")
+                .contains("<loc>http://localhost:8080/sitemaps/pages.xml</loc>")
+                .contains("<loc>http://localhost:8080/sitemaps/tribunes-1.xml</loc>")
+                .contains("<loc>http://localhost:8080/sitemaps/tribunes-2.xml</loc>")
+                .doesNotContain("tribunes-3.xml");
+
+        String seedDay = jdbc.queryForObject(
+                        "select updated_at from article where slug = ?",
+                        java.time.OffsetDateTime.class,
+                        SeedTribune.SLUG)
+                .atZoneSameInstant(java.time.ZoneId.of("Europe/Paris"))
+                .toLocalDate()
+                .toString();
+        String articles = xml("/sitemaps/tribunes-1.xml") + xml("/sitemaps/tribunes-2.xml");
+        assertThat(articles)
+                .contains("<loc>" + SEED_URL + "</loc><lastmod>" + seedDay + "</lastmod>")
+                .contains("<loc>http://localhost:8080/tribunes/" + SyntheticArticles.slug(1) + "</loc><lastmod>")
+                .contains("<loc>http://localhost:8080/tribunes/" + SyntheticArticles.slug(2) + "</loc><lastmod>");
+        assertThat(xml("/sitemaps/pages.xml"))
+                .contains("<loc>http://localhost:8080/themes/cloud-souverain</loc><lastmod>")
+                .contains("<loc>http://localhost:8080" + SeedTribune.AUTHOR_PATH + "</loc><lastmod>")
+                .contains("<loc>http://localhost:8080/organisations/numergy</loc><lastmod>")
+                .contains("<loc>http://localhost:8080/</loc><lastmod>");
+        assertThat(mvc.get().uri("/sitemaps/tribunes-3.xml").exchange()).hasStatus(404);
+        assertThat(mvc.get().uri("/sitemaps/tribunes-0.xml").exchange()).hasStatus(404);
+        assertThat(mvc.get().uri("/sitemaps/tribunes-x.xml").exchange()).hasStatus(404);
 
         assertThat(get("/robots.txt", 200, "text/plain"))
                 .contains("Disallow: /admin/")

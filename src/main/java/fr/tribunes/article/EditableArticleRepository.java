@@ -1,0 +1,26 @@
+package fr.tribunes.article;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+interface EditableArticleRepository extends Repository<EditableArticle, Long> {
+
+    Optional<EditableArticle> findById(Long id);
+
+    Optional<EditableArticle> findBySlug(String slug);
+
+    boolean existsBySlug(String slug);
+
+    /** Drafts and published op-eds whose title contains the words asked for, most recently changed first. */
+    @Query("select a from EditableArticle a where lower(a.title) like lower(concat('%', :title, '%'))"
+            + " order by a.updatedAt desc, a.id desc")
+    List<EditableArticle> findByTitle(String title, Pageable limit);
+
+    @Query("select a from EditableArticle a order by a.id")
+    List<EditableArticle> findAllInOrder();
+
+    EditableArticle save(EditableArticle article);
+}
