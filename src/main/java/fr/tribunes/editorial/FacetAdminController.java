@@ -1,0 +1,205 @@
+package fr.tribunes.editorial;
+
+import fr.tribunes.author.Authors;
+import fr.tribunes.organisation.Organisations;
+import fr.tribunes.system.Facet;
+import fr.tribunes.system.FacetDirectory;
+import fr.tribunes.system.NotFoundException;
+import fr.tribunes.system.Slugs;
+import fr.tribunes.topic.Topics;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Authors, themes and organisations in the back office: list, create, rename (the former address keeps
+ * answering with a redirect) and describe.
+ */
+@Controller
+class FacetAdminController {
+
+    static final String LIST_VIEW = "editorial/facets";
+
+    static final String FORM_VIEW = "editorial/facet-form";
+
+    /** The kinds, by the word used in their addresses. */
+    enum Kind {
+        auteurs("Auteurs", "un auteur", "/auteurs/"),
+        themes("Thèmes", "un thème", "/themes/"),
+        organisations("Organisations", "une organisation", "/organisations/");
+
+        final String title;
+
+        final String one;
+
+        final String publicPath;
+
+        Kind(String title, String one, String publicPath) {
+            this.title = title;
+            this.one = one;
+            this.publicPath = publicPath;
+        }
+
+        public String title() {
+            return title;
+        }
+
+        public String one() {
+            return one;
+        }
+
+        public String publicPath() {
+            return publicPath;
+        }
+    }
+
+    private final Map<Kind, FacetDirectory<?, ?>> directories = new LinkedHashMap<>();
+
+    FacetAdminController(Authors authors, Topics topics, Organisations organisations) {
+        directories.put(Kind.auteurs, authors);
+        directories.put(Kind.themes, topics);
+        directories.put(Kind.organisations, organisations);
+    }
+
+    @InitBinder("form")
+    void allowedFields(WebDataBinder binder) {
+        binder.setAllowedFields("name", "slug", "description");
+    }
+
+    @GetMapping("/admin/facettes")
+    String list(Model model) {
+        Map<Kind, Object> lists = new LinkedHashMap<>();
+        directories.forEach((kind, directory) -> lists.put(kind, directory.findAll()));
+        model.addAttribute("lists", lists);
+        return LIST_VIEW;
+    }
+
+    @GetMapping("/admin/facettes/{kind}/nouveau")
+    String create(@PathVariable String kind, Model model) {
+        return form(model, kind(kind), null, new FacetForm(), Map.of());
+    }
+
+    @PostMapping("/admin/facettes/{kind}/nouveau")
+    String create(
+            @PathVariable String kind, @ModelAttribute("form") FacetForm form, Model model, RedirectAttributes flash) {
+        Kind which = kind(kind);
+        FacetDirectory<?, ?> directory = directories.get(which);
+        String slug = strip(form.getSlug());
+        Map<String, String> errors = check(form, slug, directory, null);
+        if (!errors.isEmpty()) {
+            return form(model, which, null, form, errors);
+        }
+        Facet created = directory.create(strip(form.getName()), slug);
+        directory.update(created.id(), created.name(), created.slug(), strip(form.getDescription()));
+        flash.addFlashAttribute("done", "« %s » est créé.".formatted(created.name()));
+        return "redirect:/admin/facettes/" + which.name() + "/" + created.id();
+    }
+
+    @GetMapping("/admin/facettes/{kind}/{id}")
+    String edit(@PathVariable String kind, @PathVariable String id, Model model) {
+        Kind which = kind(kind);
+        FacetDirectory.Details<?> details = details(which, id);
+        Facet facet = (Facet) details.facet();
+        FacetForm form = new FacetForm();
+        form.setName(facet.name());
+        form.setSlug(facet.slug());
+        form.setDescription(details.description() == null ? "" : details.description());
+        return form(model, which, facet, form, Map.of());
+    }
+
+    @PostMapping("/admin/facettes/{kind}/{id}")
+    String save(
+            @PathVariable String kind,
+            @PathVariable String id,
+            @ModelAttribute("form") FacetForm form,
+            Model model,
+            RedirectAttributes flash) {
+        Kind which = kind(kind);
+        Facet facet = (Facet) details(which, id).facet();
+        FacetDirectory<?, ?> directory = directories.get(which);
+        String slug = strip(form.getSlug());
+        Map<String, String> errors = check(form, slug, directory, facet);
+        if (slug == null) {
+            errors.put("slug", "Indiquez l’adresse.");
+        }
+        if (!errors.isEmpty()) {
+            return form(model, which, facet, form, errors);
+        }
+        directory.update(facet.id(), strip(form.getName()), slug, strip(form.getDescription()));
+        flash.addFlashAttribute(
+                "done",
+                slug.equals(facet.slug())
+                        ? "Enregistré."
+                        : "Enregistré. L’ancienne adresse redirige vers la nouvelle.");
+        return "redirect:/admin/facettes/" + which.name() + "/" + facet.id();
+    }
+
+    private Map<String, String> check(FacetForm form, String slug, FacetDirectory<?, ?> directory, Facet current) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String name = strip(form.getName());
+        if (name == null) {
+            errors.put("name", "Indiquez le nom.");
+        } else if (name.length() > FacetDirectory.MAX_NAME) {
+            errors.put("name", "Le nom dépasse %d caractères.".formatted(FacetDirectory.MAX_NAME));
+        }
+        if (slug != null) {
+            if (!Slugs.isValid(slug) || slug.length() > FacetDirectory.MAX_SLUG) {
+                errors.put(
+                        "slug",
+                        "L’adresse ne peut contenir que des lettres minuscules sans accent, des chiffres et des"
+                                + " traits d’union.");
+            } else if ((current == null || !current.slug().equals(slug)) && !directory.isFree(slug)) {
+                errors.put("slug", "L’adresse « %s » est déjà prise.".formatted(slug));
+            }
+        }
+        String description = form.getDescription();
+        if (description != null && description.length() > FacetDirectory.MAX_DESCRIPTION) {
+            errors.put(
+                    "description", "La description dépasse %d caractères.".formatted(FacetDirectory.MAX_DESCRIPTION));
+        }
+        return errors;
+    }
+
+    private String form(Model model, Kind kind, Facet facet, FacetForm form, Map<String, String> errors) {
+        model.addAttribute("kind", kind);
+        model.addAttribute("facet", facet);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        return FORM_VIEW;
+    }
+
+    private FacetDirectory.Details<?> details(Kind kind, String id) {
+        if (!id.matches("[0-9]{1,18}")) {
+            throw new NotFoundException("Aucune fiche n’a le numéro « %s ».".formatted(id));
+        }
+        return directories
+                .get(kind)
+                .findDetails(Long.parseLong(id))
+                .orElseThrow(() -> new NotFoundException("Aucune fiche n’a le numéro « %s ».".formatted(id)));
+    }
+
+    private static Kind kind(String kind) {
+        for (Kind value : Kind.values()) {
+            if (value.name().equals(kind)) {
+                return value;
+            }
+        }
+        throw new NotFoundException("Aucune liste « %s » : auteurs, themes ou organisations.".formatted(kind));
+    }
+
+    private static String strip(String value) {
+        if (value == null) {
+            return null;
+        }
+        String stripped = value.strip();
+        return stripped.isEmpty() ? null : stripped;
+    }
+}
