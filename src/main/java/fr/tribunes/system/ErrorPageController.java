@@ -21,7 +21,7 @@ import org.springframework.web.servlet.ModelAndView;
 class ErrorPageController implements ErrorController {
 
     /** Statuses with a page of their own in {@code templates/error/}; the others use {@code templates/error.html}. */
-    private static final Set<Integer> OWN_PAGES = Set.of(400, 404, 500);
+    private static final Set<Integer> OWN_PAGES = Set.of(400, 403, 404, 500);
 
     @RequestMapping("${server.error.path:/error}")
     Object error(HttpServletRequest request) {

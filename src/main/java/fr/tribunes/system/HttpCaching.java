@@ -16,7 +16,8 @@ import org.springframework.web.filter.ShallowEtagHeaderFilter;
 /**
  * HTTP caching for the public pages: a strong ETag computed from what is sent, so any edit changes it and a
  * conditional request for an unchanged page answers 304 without a body; and {@code Cache-Control} letting
- * browsers and a CDN keep a public page for five minutes. Error pages and searches are not kept.
+ * browsers and a CDN keep a public page for five minutes. Error pages and searches are not kept, and neither is
+ * anything for editors ({@link #isPrivate}).
  */
 @Configuration(proxyBeanMethods = false)
 class HttpCaching {
@@ -48,9 +49,12 @@ class HttpCaching {
                     protected void doFilterInternal(
                             HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                             throws ServletException, IOException {
-                        if ("GET".equals(request.getMethod())
-                                && !request.getRequestURI().startsWith("/recherche")) {
-                            response.setHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=" + MAX_AGE);
+                        if ("GET".equals(request.getMethod())) {
+                            if (isPrivate(request)) {
+                                response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+                            } else if (!request.getRequestURI().startsWith("/recherche")) {
+                                response.setHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=" + MAX_AGE);
+                            }
                         }
                         // Error pages replace this with "no-store" (ErrorPages, ErrorPageController).
                         chain.doFilter(request, response);
@@ -58,5 +62,18 @@ class HttpCaching {
                 });
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 20);
         return registration;
+    }
+
+    /**
+     * Whether a page is for editors: the administration, the sign-in page, and whatever is sent to an editor
+     * signed in. Such a page is kept by no cache, shared or not: it may show what readers may not see, or carry
+     * the token of a form. (This filter runs after Spring Security's, so the request knows who is signed in.)
+     */
+    private static boolean isPrivate(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return request.getUserPrincipal() != null
+                || path.equals("/admin")
+                || path.startsWith("/admin/")
+                || path.startsWith("/connexion");
     }
 }

@@ -9,12 +9,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class SystemConfiguration {
 
-    /** The time, injected so that tests can move it. */
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
     @Bean
     FacetDirectory.FacetServices facetServices(
             FormerSlugs formerSlugs, ArchiveVersion version, ApplicationEventPublisher events, Clock clock) {

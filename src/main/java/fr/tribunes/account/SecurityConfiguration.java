@@ -1,0 +1,67 @@
+package fr.tribunes.account;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+
+/**
+ * Who may see what: the administration ({@code /admin/**}) is for signed-in editors; everything else (the public
+ * site, the API, feeds, static files) is for everyone and never opens a session. Editors sign in with a form, and
+ * every form that changes something carries a CSRF token.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String ADMIN = "/admin/**";
+
+    static final String HOME_OF_ADMIN = "/admin/tribunes";
+
+    static final String SIGN_OUT = "/deconnexion";
+
+    @Bean
+    SecurityFilterChain site(HttpSecurity http, AuthenticationManager signIn) {
+        // After signing in, back to the page asked for, at its own address: no "?continue" appended.
+        HttpSessionRequestCache askedFor = new HttpSessionRequestCache();
+        askedFor.setMatchingRequestParameterName(null);
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(ADMIN)
+                        .hasRole(EditorDetailsService.ROLE)
+                        .anyRequest()
+                        .permitAll())
+                .authenticationManager(signIn)
+                .formLogin(form -> form.loginPage(SignInController.PATH)
+                        .loginProcessingUrl(SignInController.PATH)
+                        .usernameParameter("username")
+                        .passwordParameter("password")
+                        .defaultSuccessUrl(HOME_OF_ADMIN)
+                        .failureHandler(new SignInFailureHandler()))
+                .logout(logout -> logout.logoutUrl(SIGN_OUT).logoutSuccessUrl("/"))
+                .requestCache(cache -> cache.requestCache(askedFor));
+        // CSRF protection, session fixation protection (a new session id on signing in) and the security headers
+        // are Spring Security's defaults, kept as they are.
+        return http.build();
+    }
+
+    /**
+     * The one way editors' passwords are checked: throttled. Published as a bean so that Spring Security makes no
+     * other, and Spring Boot no default user with a generated password.
+     */
+    @Bean
+    AuthenticationManager signIn(EditorRepository editors, PasswordEncoder passwords, SignInThrottle throttle) {
+        DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(new EditorDetailsService(editors));
+        passwordCheck.setPasswordEncoder(passwords);
+        return new ProviderManager(new ThrottledSignIn(passwordCheck, throttle));
+    }
+
+    /** Hashes with bcrypt, and recognises any hash Spring Security knows by its "{id}" prefix. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+}

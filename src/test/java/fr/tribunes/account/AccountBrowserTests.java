@@ -1,0 +1,183 @@
+package fr.tribunes.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The editors' pages in a real browser (Debian's Chromium), at a desktop and a phone width, as an editor goes
+ * through them: nothing wider than the window, no accessibility violation found by axe-core, the keyboard focus
+ * visible. Screenshots go to {@code target/screenshots}. Runs with {@code -Pbrowser}, like {@code BrowserTests}.
+ */
+@Tag("browser")
+@SpringBootTest(
+        webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:account-browser-tests;DB_CLOSE_DELAY=-1",
+            "tribunes.admin.username=" + AccountSiteTests.FIRST_EDITOR,
+            "tribunes.admin.password=" + AccountSiteTests.FIRST_PASSWORD
+        })
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccountBrowserTests {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    ChromeDriver browser;
+
+    String axe;
+
+    Path screenshots;
+
+    @BeforeAll
+    void startBrowser() throws IOException {
+        axe = Files.readString(Path.of(System.getProperty("axe.script")), StandardCharsets.UTF_8);
+        screenshots = Files.createDirectories(Path.of(System.getProperty("screenshots.dir", "target/screenshots")));
+        Path home = Files.createTempDirectory("chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("chrome.binary", "/usr/bin/chromium"));
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--user-data-dir=" + home.resolve("profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("chromedriver", "/usr/bin/chromedriver")))
+                .usingAnyFreePort()
+                .withEnvironment(Map.of(
+                        "XDG_CONFIG_HOME", home.resolve("config").toString(),
+                        "XDG_CACHE_HOME", home.resolve("cache").toString()))
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @ParameterizedTest(name = "à {0} px")
+    @ValueSource(ints = {1280, 390})
+    void anEditorsPagesFitAndAreAccessible(int width) throws IOException {
+        browser.manage().deleteAllCookies();
+        browser.manage().window().setSize(new Dimension(width, 900));
+
+        open("/admin/editeurs");
+        check("connexion", width);
+        fill("username", AccountSiteTests.FIRST_EDITOR);
+        fill("password", "pas le bon mot de passe");
+        submit("form.sign-in-form");
+        assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText())
+                .isEqualTo("Identifiant ou mot de passe incorrect.");
+        check("connexion-erreur", width);
+
+        fill("password", AccountSiteTests.FIRST_PASSWORD);
+        submit("form.sign-in-form");
+        assertThat(browser.getCurrentUrl()).endsWith("/admin/editeurs");
+        check("editeurs", width);
+
+        fill("new-username", "Pas Valide");
+        fill("new-password", "court");
+        submit("form[action='/admin/editeurs']");
+        assertThat(browser.findElements(By.cssSelector(".field-error"))).hasSize(2);
+        check("editeurs-erreurs", width);
+
+        WebElement input = browser.findElement(By.id("new-username"));
+        input.click();
+        assertThat(input.getCssValue("outline-style")).as("focus outline").isEqualTo("solid");
+
+        open("/admin/mot-de-passe");
+        check("mot-de-passe", width);
+
+        browser.executeScript("document.querySelector('form.sign-out input[name=_csrf]').value = 'perime';");
+        submit("form.sign-out");
+        check("formulaire-expire", width);
+    }
+
+    private void open(String path) {
+        browser.get("http://localhost:" + port + path);
+    }
+
+    private void fill(String id, String value) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    private void submit(String form) {
+        browser.findElement(By.cssSelector(form + " button[type=submit]")).click();
+    }
+
+    private void check(String name, int width) throws IOException {
+        String tooWide = (String) browser.executeScript("""
+                const width = document.documentElement.clientWidth;
+                if (document.documentElement.scrollWidth <= width) return '';
+                return [...document.querySelectorAll('body *')]
+                    .filter(e => e.getBoundingClientRect().right > width + 0.5)
+                    .map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : ''))
+                    .join(' ');
+                """);
+        assertThat(tooWide)
+                .as("elements wider than the window on %s at %d px", name, width)
+                .isEmpty();
+        assertThat(axeViolations())
+                .as("axe-core violations on %s at %d px", name, width)
+                .isEmpty();
+        File shot = browser.getScreenshotAs(OutputType.FILE);
+        Files.copy(
+                shot.toPath(), screenshots.resolve(name + "-" + width + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private List<String> axeViolations() {
+        browser.executeScript(axe);
+        String result = (String) browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {resultTypes: ['violations']})
+                   .then(r => done(JSON.stringify(r.violations)))
+                   .catch(e => done(JSON.stringify([{id: 'axe-error', help: String(e), nodes: []}])));
+                """);
+        return JSON.readTree(result)
+                .valueStream()
+                .map(v -> v.path("id").asString() + ": " + v.path("help").asString() + " "
+                        + v.path("nodes")
+                                .valueStream()
+                                .map(n -> n.path("target").toString())
+                                .toList())
+                .toList();
+    }
+}

@@ -1,0 +1,73 @@
+package fr.tribunes.account;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The whole application on a real port, with a first editor whose password the tests know, and a clock they can
+ * move forward. The subclasses share one application: each test uses usernames of its own.
+ */
+@SpringBootTest(
+        webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:account-tests;DB_CLOSE_DELAY=-1",
+            "tribunes.admin.username=" + AccountSiteTests.FIRST_EDITOR,
+            "tribunes.admin.password=" + AccountSiteTests.FIRST_PASSWORD
+        })
+@Import(TestClock.Configuration.class)
+abstract class AccountSiteTests {
+
+    static final String FIRST_EDITOR = "redaction";
+
+    static final String FIRST_PASSWORD = "une phrase de passe assez longue";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    EditorAccounts accounts;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final List<Browser> browsers = new ArrayList<>();
+
+    /** Whatever an earlier test suspended is over: failures are counted over 15 minutes, suspended for 15. */
+    @BeforeEach
+    void afterAnyEarlierSuspension() {
+        clock.advance(Duration.ofHours(1));
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(Browser::close);
+    }
+
+    Browser browser() {
+        Browser browser = new Browser(port);
+        browsers.add(browser);
+        return browser;
+    }
+
+    /** An editor of this test's own, added as an editor would add them. */
+    String newEditor(String username, String password) {
+        accounts.add(username, password, FIRST_EDITOR);
+        return username;
+    }
+
+    long editorsNamed(String username) {
+        return jdbc.queryForObject("select count(*) from editor where username = ?", Long.class, username);
+    }
+}
