@@ -124,6 +124,35 @@ class AccountBrowserTests {
         open("/admin/mot-de-passe");
         check("mot-de-passe", width);
 
+        // The editorial pages (package editorial), and what readers see of corrections.
+        open("/admin/tribunes");
+        check("admin-tribunes", width);
+        open("/admin/tribunes/nouvelle");
+        fill("f-title", "Tribune synthétique (données de test)");
+        fill("f-date", "2024-13");
+        submit("form.editor");
+        assertThat(browser.findElements(By.cssSelector(".form-errors li"))).hasSize(3); // text, date, author
+        assertThat(browser.findElement(By.id("f-title")).getAttribute("value"))
+                .isEqualTo("Tribune synthétique (données de test)");
+        check("admin-tribune-erreurs", width);
+        open("/admin/tribunes/1");
+        check("admin-tribune", width);
+        open("/admin/tribunes/1/versions");
+        check("admin-versions", width);
+        open("/admin/tribunes/1/apercu");
+        assertThat(browser.findElement(By.cssSelector(".preview-banner")).getText())
+                .contains("Aperçu");
+        check("admin-apercu", width);
+        open("/admin/facettes");
+        check("admin-facettes", width);
+        open("/admin/facettes/themes/1");
+        check("admin-theme", width);
+        open(
+                "/tribunes/letat-doit-apprendre-de-ses-erreurs-numergy-en-procedure-de-sauvegarde-amazon-web-services-en-forte-croissance/historique");
+        check("historique", width);
+
+        open("/admin/mot-de-passe");
+
         browser.executeScript("document.querySelector('form.sign-out input[name=_csrf]').value = 'perime';");
         submit("form.sign-out");
         check("formulaire-expire", width);
