@@ -3,6 +3,7 @@ package fr.tribunes.article;
 import java.io.StringReader;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -44,7 +45,8 @@ public final class ArticleFile {
             "themes",
             "organisations",
             "status",
-            "added_at");
+            "added_at",
+            "updated_at");
 
     private static final Set<String> AUTHOR_KEYS = Set.of("name", "slug", "role", "organisation", "credit");
 
@@ -62,10 +64,16 @@ public final class ArticleFile {
      * @param draft what it says
      * @param status published or draft ({@code status:}), published when not said
      * @param addedAt when it entered the archive ({@code added_at:}), or null for now
+     * @param updatedAt when the archive's copy last changed ({@code updated_at:}), or null for now
      * @param lines the line each field starts on, for error messages
      */
     public record Parsed(
-            String name, ArticleDraft draft, ArticleStatus status, Instant addedAt, Map<String, Integer> lines) {
+            String name,
+            ArticleDraft draft,
+            ArticleStatus status,
+            Instant addedAt,
+            Instant updatedAt,
+            Map<String, Integer> lines) {
 
         /** The line a field of the draft is on (the front matter's first line if it is not there). */
         public int lineOf(String field) {
@@ -75,6 +83,14 @@ public final class ArticleFile {
 
     /** Writes an op-ed; {@code status} and {@code addedAt} only when not null (exports carry them, revisions not). */
     public static String write(ArticleDraft draft, ArticleStatus status, Instant addedAt) {
+        return write(draft, status, addedAt, null);
+    }
+
+    /**
+     * Writes an op-ed with the dates an export carries, each only when not null: an archive rebuilt from its
+     * export then dates its op-eds (and so its feeds) as the archive it came from.
+     */
+    public static String write(ArticleDraft draft, ArticleStatus status, Instant addedAt, Instant updatedAt) {
         Map<String, Object> front = new LinkedHashMap<>();
         front.put("title", draft.title());
         front.put("slug", draft.slug());
@@ -115,6 +131,9 @@ public final class ArticleFile {
         }
         if (addedAt != null) {
             front.put("added_at", addedAt.toString());
+        }
+        if (updatedAt != null) {
+            front.put("updated_at", updatedAt.toString());
         }
         return FENCE + "\n" + dumper().dump(front) + FENCE + "\n\n" + draft.text() + "\n";
     }
@@ -223,17 +242,11 @@ public final class ArticleFile {
                             name, line(fields.get("status")), "« status » vaut « published » ou « draft ».");
             };
         }
-        Instant addedAt = null;
-        String added = reader.string(fields.get("added_at"));
-        if (added != null) {
-            try {
-                addedAt = Instant.parse(added);
-            } catch (DateTimeParseException e) {
-                throw new ArticleFileException(
-                        name,
-                        line(fields.get("added_at")),
-                        "« added_at » doit être un instant ISO 8601, par exemple 2026-11-28T10:00:00Z.");
-            }
+        Instant addedAt = instant(reader, fields, "added_at");
+        Instant updatedAt = instant(reader, fields, "updated_at");
+        if (addedAt != null && updatedAt != null && updatedAt.isBefore(addedAt)) {
+            throw new ArticleFileException(
+                    name, line(fields.get("updated_at")), "« updated_at » ne peut pas précéder « added_at ».");
         }
         String approximate = reader.string(fields.get("date_approximate"));
         if (approximate != null && !approximate.equals("true") && !approximate.equals("false")) {
@@ -253,7 +266,23 @@ public final class ArticleFile {
                 bylines,
                 themes,
                 organisations);
-        return new Parsed(name, draft, status, addedAt, at);
+        return new Parsed(name, draft, status, addedAt, updatedAt, at);
+    }
+
+    private static Instant instant(Reader reader, Map<String, Node> fields, String key) throws ArticleFileException {
+        String value = reader.string(fields.get(key));
+        if (value == null) {
+            return null;
+        }
+        try {
+            // Databases keep microseconds: a finer instant would never compare equal to what was stored.
+            return Instant.parse(value).truncatedTo(ChronoUnit.MICROS);
+        } catch (DateTimeParseException e) {
+            throw new ArticleFileException(
+                    reader.name(),
+                    line(fields.get(key)),
+                    "« " + key + " » doit être un instant ISO 8601, par exemple 2026-11-28T10:00:00Z.");
+        }
     }
 
     /** The draft's field a front matter key fills, for error messages. */
@@ -303,7 +332,12 @@ public final class ArticleFile {
                                     + String.join(
                                             ", ", allowed.stream().sorted().toList()) + ").");
                 }
-                fields.put(key.getValue(), tuple.getValueNode());
+                // Composing nodes does not check duplicate keys (only building objects would): the second value
+                // would silently win.
+                if (fields.put(key.getValue(), tuple.getValueNode()) != null) {
+                    throw new ArticleFileException(
+                            name, line(key), "la clé « " + key.getValue() + " » figure deux fois.");
+                }
             }
             return fields;
         }

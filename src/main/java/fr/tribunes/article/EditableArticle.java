@@ -141,6 +141,11 @@ class EditableArticle implements ArticleContent {
         this.addedAt = addedAt;
     }
 
+    /** Keeps the date an import gives for when the archive's copy last changed. */
+    void updatedAt(Instant updatedAt) {
+        this.updatedAt = updatedAt;
+    }
+
     long version() {
         return version;
     }

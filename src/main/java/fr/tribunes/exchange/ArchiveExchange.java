@@ -1,0 +1,361 @@
+package fr.tribunes.exchange;
+
+import fr.tribunes.article.ArticleEditor;
+import fr.tribunes.article.ArticleFile;
+import fr.tribunes.article.ArticleFileException;
+import fr.tribunes.author.Authors;
+import fr.tribunes.organisation.Organisations;
+import fr.tribunes.system.Facet;
+import fr.tribunes.system.FacetDirectory;
+import fr.tribunes.system.Slugs;
+import fr.tribunes.topic.Topics;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports and exports the archive as files: op-eds through {@link ArticleEditor} (each file in its own
+ * transaction, so one bad file never stops the others), facets through their directories.
+ */
+@Service
+class ArchiveExchange {
+
+    /** Who the history names for changes made by an import. */
+    static final String EDITOR = "import";
+
+    /** The largest file read: far more than any op-ed. */
+    static final long MAX_BYTES = 2L * 1024 * 1024;
+
+    private static final String EXTENSION = ".md";
+
+    private final ArticleEditor editor;
+
+    private final Map<FacetsFile.Kind, FacetDirectory<?, ? extends Facet>> directories;
+
+    private final TransactionTemplate transaction;
+
+    private final TransactionTemplate readOnly;
+
+    ArchiveExchange(
+            ArticleEditor editor,
+            Authors authors,
+            Topics topics,
+            Organisations organisations,
+            PlatformTransactionManager transactions) {
+        this.editor = editor;
+        this.directories = new EnumMap<>(FacetsFile.Kind.class);
+        directories.put(FacetsFile.Kind.AUTHORS, authors);
+        directories.put(FacetsFile.Kind.THEMES, topics);
+        directories.put(FacetsFile.Kind.ORGANISATIONS, organisations);
+        this.transaction = new TransactionTemplate(transactions);
+        this.readOnly = new TransactionTemplate(transactions);
+        readOnly.setReadOnly(true);
+    }
+
+    /** A file refused as a whole, as the editor gave it. */
+    record Refusal(Path file, int line, String reason) {
+
+        @Override
+        public String toString() {
+            return file + ", ligne " + line + " : " + reason;
+        }
+    }
+
+    /** What an import did. */
+    static final class ImportReport {
+
+        private final Map<ArticleEditor.Outcome, Integer> articles = new EnumMap<>(ArticleEditor.Outcome.class);
+
+        private final Map<ArticleEditor.Outcome, Integer> facets = new EnumMap<>(ArticleEditor.Outcome.class);
+
+        private final List<Refusal> refusals = new ArrayList<>();
+
+        private boolean facetsRead;
+
+        int articles(ArticleEditor.Outcome outcome) {
+            return articles.getOrDefault(outcome, 0);
+        }
+
+        int facets(ArticleEditor.Outcome outcome) {
+            return facets.getOrDefault(outcome, 0);
+        }
+
+        /** Whether a {@code facettes.yaml} was read (refused or not). */
+        boolean facetsRead() {
+            return facetsRead;
+        }
+
+        /** The files refused, in the order of their names. */
+        List<Refusal> refusals() {
+            return refusals.stream()
+                    .sorted(Comparator.comparing((Refusal r) -> r.file().toString()))
+                    .toList();
+        }
+
+        int articlesRefused() {
+            return (int) refusals.stream().filter(r -> !isFacetsFile(r.file())).count();
+        }
+    }
+
+    /** An export that wrote nothing, and why, in French. */
+    static final class ExportRefusedException extends Exception {
+
+        ExportRefusedException(String reason) {
+            super(reason);
+        }
+    }
+
+    /** An op-ed file read and understood, waiting for its turn. */
+    private record Read(Path path, ArticleFile.Parsed parsed) {}
+
+    /**
+     * Imports files and folders: of a folder, its {@code facettes.yaml} first, then its {@code *.md} files (not
+     * those of its subfolders).
+     *
+     * <p>The files are read and checked in the order of their names, then imported in the order the op-eds entered
+     * the archive ({@code added_at}, files without one last): the keys they get then follow that order, and the
+     * lists that order op-eds of the same date by key show them as the archive they came from did.
+     */
+    ImportReport importFiles(List<Path> paths) throws IOException {
+        List<Path> facetFiles = new ArrayList<>();
+        List<Path> articleFiles = new ArrayList<>();
+        for (Path path : paths) {
+            if (Files.isDirectory(path)) {
+                Path facets = path.resolve(FacetsFile.NAME);
+                if (Files.isRegularFile(facets)) {
+                    facetFiles.add(facets);
+                }
+                try (Stream<Path> files = Files.list(path)) {
+                    files.filter(f -> f.getFileName().toString().endsWith(EXTENSION) && Files.isRegularFile(f))
+                            .sorted(Comparator.comparing(f -> f.getFileName().toString()))
+                            .forEach(articleFiles::add);
+                }
+            } else if (isFacetsFile(path)) {
+                facetFiles.add(path);
+            } else {
+                articleFiles.add(path);
+            }
+        }
+        ImportReport report = new ImportReport();
+        for (Path file : facetFiles) {
+            importFacets(file, report);
+        }
+        List<Read> read = new ArrayList<>();
+        for (Path file : articleFiles) {
+            String name = file.getFileName().toString();
+            try {
+                read.add(new Read(file, ArticleFile.read(name, content(file))));
+            } catch (ArticleFileException e) {
+                report.refusals.add(new Refusal(file, e.line(), e.reason()));
+            }
+        }
+        read.sort(Comparator.comparing(
+                (Read r) -> r.parsed().addedAt(), Comparator.nullsLast(Comparator.<Instant>naturalOrder())));
+        for (Read file : read) {
+            try {
+                ArticleEditor.Outcome outcome = editor.importFile(file.parsed(), EDITOR);
+                report.articles.merge(outcome, 1, Integer::sum);
+            } catch (ArticleFileException e) {
+                report.refusals.add(new Refusal(file.path(), e.line(), e.reason()));
+            } catch (RuntimeException e) {
+                // Rolled back: what the checks let through and the database did not (a constraint, a lost
+                // connection) refuses this file and no other.
+                report.refusals.add(new Refusal(
+                        file.path(),
+                        1,
+                        "la base de données a refusé l’enregistrement ("
+                                + NestedExceptionUtils.getMostSpecificCause(e).getMessage() + ")."));
+            }
+        }
+        return report;
+    }
+
+    private void importFacets(Path file, ImportReport report) {
+        report.facetsRead = true;
+        Map<FacetsFile.Kind, List<FacetsFile.Entry>> facets;
+        try {
+            facets = FacetsFile.read(file.getFileName().toString(), content(file));
+        } catch (ArticleFileException e) {
+            report.refusals.add(new Refusal(file, e.line(), e.reason()));
+            return;
+        }
+        try {
+            Map<ArticleEditor.Outcome, Integer> counts = transaction.execute(status -> applyFacets(facets));
+            counts.forEach((outcome, count) -> report.facets.merge(outcome, count, Integer::sum));
+        } catch (RuntimeException e) {
+            report.refusals.add(new Refusal(
+                    file,
+                    1,
+                    "la base de données a refusé l’enregistrement ("
+                            + NestedExceptionUtils.getMostSpecificCause(e).getMessage() + ")."));
+        }
+    }
+
+    /** Creates the facets that are missing, renames and describes those that differ; all or nothing. */
+    private Map<ArticleEditor.Outcome, Integer> applyFacets(Map<FacetsFile.Kind, List<FacetsFile.Entry>> facets) {
+        Map<ArticleEditor.Outcome, Integer> counts = new EnumMap<>(ArticleEditor.Outcome.class);
+        facets.forEach((kind, entries) -> {
+            FacetDirectory<?, ? extends Facet> directory = directories.get(kind);
+            for (FacetsFile.Entry entry : entries) {
+                ArticleEditor.Outcome outcome;
+                Facet facet = directory.findBySlug(entry.slug()).orElse(null);
+                if (facet == null) {
+                    facet = directory.create(entry.name(), entry.slug());
+                    outcome = ArticleEditor.Outcome.CREATED;
+                } else {
+                    outcome = ArticleEditor.Outcome.UNCHANGED;
+                }
+                String description = directory
+                        .findDetails(facet.id())
+                        .map(FacetDirectory.Details::description)
+                        .orElse(null);
+                String wanted = blankToNull(entry.describes() ? entry.description() : description);
+                if (!facet.name().equals(entry.name()) || !Objects.equals(blankToNull(description), wanted)) {
+                    directory.update(facet.id(), entry.name(), entry.slug(), wanted);
+                    if (outcome == ArticleEditor.Outcome.UNCHANGED) {
+                        outcome = ArticleEditor.Outcome.UPDATED;
+                    }
+                }
+                counts.merge(outcome, 1, Integer::sum);
+            }
+        });
+        return counts;
+    }
+
+    /**
+     * Writes every op-ed, drafts included, as {@code <slug>.md}, and every facet in {@code facettes.yaml}. The
+     * folder is created if missing; one that holds anything else than a previous export of these op-eds is refused
+     * untouched, so an export never mixes with other files, and never leaves behind the file of an op-ed that is
+     * no longer in the archive under that name (importing the folder would bring it back).
+     *
+     * @return how many op-eds were written
+     */
+    int export(Path folder) throws ExportRefusedException, IOException {
+        Snapshot snapshot = readOnly.execute(status -> snapshot());
+        Set<String> names = new HashSet<>();
+        names.add(FacetsFile.NAME);
+        for (ArticleEditor.Exported exported : snapshot.articles()) {
+            if (!Slugs.isValid(exported.slug())) {
+                throw new IllegalStateException("Not a file name: " + exported.slug());
+            }
+            names.add(exported.slug() + EXTENSION);
+        }
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new ExportRefusedException(folder + " existe et n’est pas un dossier.");
+        }
+        if (Files.isDirectory(folder)) {
+            List<String> foreign;
+            try (Stream<Path> files = Files.list(folder)) {
+                foreign = files.filter(f -> !Files.isRegularFile(f)
+                                || !names.contains(f.getFileName().toString()))
+                        .map(f -> f.getFileName().toString())
+                        .sorted()
+                        .toList();
+            }
+            if (!foreign.isEmpty()) {
+                throw new ExportRefusedException(folder
+                        + " contient autre chose qu’un export de l’archive actuelle ("
+                        + String.join(", ", foreign.subList(0, Math.min(5, foreign.size())))
+                        + (foreign.size() > 5 ? "…" : "")
+                        + ") : exportez dans un dossier vide ou nouveau.");
+            }
+        }
+        Files.createDirectories(folder);
+        for (ArticleEditor.Exported exported : snapshot.articles()) {
+            Files.writeString(folder.resolve(exported.slug() + EXTENSION), exported.content(), StandardCharsets.UTF_8);
+        }
+        Files.writeString(folder.resolve(FacetsFile.NAME), FacetsFile.write(snapshot.facets()), StandardCharsets.UTF_8);
+        return snapshot.articles().size();
+    }
+
+    /** Everything an export writes, read in one transaction so the files agree with each other. */
+    private record Snapshot(
+            List<ArticleEditor.Exported> articles, Map<FacetsFile.Kind, List<FacetsFile.Entry>> facets) {}
+
+    private Snapshot snapshot() {
+        Map<FacetsFile.Kind, List<FacetsFile.Entry>> facets = new EnumMap<>(FacetsFile.Kind.class);
+        directories.forEach((kind, directory) -> facets.put(kind, entries(directory)));
+        return new Snapshot(editor.exportAll(), facets);
+    }
+
+    private static <R extends Facet> List<FacetsFile.Entry> entries(FacetDirectory<?, R> directory) {
+        return directory.findAll().stream()
+                .map(facet -> new FacetsFile.Entry(
+                        facet.slug(),
+                        facet.name(),
+                        directory
+                                .findDetails(facet.id())
+                                .map(FacetDirectory.Details::description)
+                                .map(ArchiveExchange::blankToNull)
+                                .orElse(null),
+                        true,
+                        0))
+                .toList();
+    }
+
+    /**
+     * A file's text: refused if larger than {@value #MAX_BYTES} bytes or not UTF-8 (the line of the first bad byte
+     * is given, so the editor can find it).
+     */
+    static String content(Path file) throws ArticleFileException {
+        String name = file.getFileName().toString();
+        byte[] bytes;
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new ArticleFileException(name, 1, "le fichier dépasse 2 Mo.");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ArticleFileException(name, 1, "fichier illisible (" + e.getMessage() + ").");
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            throw new ArticleFileException(
+                    name, line, "le fichier n’est pas en UTF-8 (octet invalide) : enregistrez-le en UTF-8.");
+        }
+        return out.flip().toString();
+    }
+
+    static boolean isFacetsFile(Path path) {
+        return path.getFileName() != null && path.getFileName().toString().equals(FacetsFile.NAME);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,140 @@
+package fr.tribunes.exchange;
+
+import fr.tribunes.article.ArticleEditor.Outcome;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.springframework.boot.Banner;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.NestedExceptionUtils;
+
+/**
+ * The {@code import} and {@code export} commands: the application started without its web server, on the archive
+ * the usual options choose ({@code --tribunes.data-dir=…}, {@code TRIBUNES_DATA_DIR}...), one command run, then
+ * stopped. Messages are in French, for the archive's editors.
+ */
+public final class ExchangeCommand {
+
+    /** Everything went through. */
+    public static final int SUCCESS = 0;
+
+    /** At least one file was refused (the others were imported), or the export was refused. */
+    public static final int REFUSED = 1;
+
+    /** The command line was not understood; nothing was done. */
+    public static final int USAGE = 2;
+
+    static final String USAGE_TEXT = """
+            Usage :
+              java -jar tribunes.jar import <fichier-ou-dossier>...
+                  importe des tribunes (fichiers *.md) et, dans un dossier, son facettes.yaml
+              java -jar tribunes.jar export <dossier>
+                  écrit toutes les tribunes, brouillons compris, et facettes.yaml dans <dossier>
+            Options : --tribunes.data-dir=<dossier> (ou TRIBUNES_DATA_DIR) désigne l’archive.
+            """;
+
+    private static final Set<String> COMMANDS = Set.of("import", "export");
+
+    private ExchangeCommand() {}
+
+    /** Whether the arguments ask for a command: the first one that is not an option is {@code import} or {@code export}. */
+    public static boolean isCommand(String... args) {
+        List<String> operands = new DefaultApplicationArguments(args).getNonOptionArgs();
+        return !operands.isEmpty() && COMMANDS.contains(operands.get(0));
+    }
+
+    /**
+     * Runs the command.
+     *
+     * @param application the application's main class
+     * @return the process's exit status: {@link #SUCCESS}, {@link #REFUSED} or {@link #USAGE}
+     */
+    public static int run(Class<?> application, String... args) {
+        return run(application, args, System.out, System.err);
+    }
+
+    static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
+        List<String> operands = new DefaultApplicationArguments(args).getNonOptionArgs();
+        if (operands.isEmpty() || !COMMANDS.contains(operands.get(0))) {
+            err.print(USAGE_TEXT);
+            return USAGE;
+        }
+        String command = operands.get(0);
+        List<Path> paths =
+                operands.subList(1, operands.size()).stream().map(Path::of).toList();
+        if (command.equals("import") ? paths.isEmpty() : paths.size() != 1) {
+            err.print(USAGE_TEXT);
+            return USAGE;
+        }
+        if (command.equals("import")) {
+            List<Path> missing = paths.stream().filter(p -> !Files.exists(p)).toList();
+            if (!missing.isEmpty()) {
+                missing.forEach(p -> err.println(p + " : fichier ou dossier introuvable."));
+                return USAGE;
+            }
+        }
+        ConfigurableApplicationContext context;
+        try {
+            context = new SpringApplicationBuilder(application)
+                    .web(WebApplicationType.NONE)
+                    .bannerMode(Banner.Mode.OFF)
+                    .logStartupInfo(false)
+                    // Only what goes wrong: the command's own report is what the editor reads.
+                    .properties("logging.level.root=warn")
+                    .run(args);
+        } catch (RuntimeException e) {
+            err.println("Tribunes n’a pas pu démarrer : "
+                    + NestedExceptionUtils.getMostSpecificCause(e).getMessage());
+            return REFUSED;
+        }
+        try (context) {
+            ArchiveExchange exchange = context.getBean(ArchiveExchange.class);
+            return command.equals("import")
+                    ? importFiles(exchange, paths, out, err)
+                    : export(exchange, paths.get(0), out, err);
+        } catch (IOException e) {
+            err.println("Erreur de lecture ou d’écriture : " + e.getMessage());
+            return REFUSED;
+        }
+    }
+
+    private static int importFiles(ArchiveExchange exchange, List<Path> paths, PrintStream out, PrintStream err)
+            throws IOException {
+        ArchiveExchange.ImportReport report = exchange.importFiles(paths);
+        report.refusals().forEach(err::println);
+        if (report.facetsRead()) {
+            out.println("Facettes : " + count(report.facets(Outcome.CREATED), "créée", "créées") + ", "
+                    + count(report.facets(Outcome.UPDATED), "mise à jour", "mises à jour") + ", "
+                    + count(report.facets(Outcome.UNCHANGED), "inchangée", "inchangées") + ".");
+        }
+        out.println("Tribunes : " + count(report.articles(Outcome.CREATED), "créée", "créées") + ", "
+                + count(report.articles(Outcome.UPDATED), "mise à jour", "mises à jour") + ", "
+                + count(report.articles(Outcome.UNCHANGED), "inchangée", "inchangées") + ", "
+                + count(report.articlesRefused(), "refusée", "refusées") + ".");
+        return report.refusals().isEmpty() ? SUCCESS : REFUSED;
+    }
+
+    private static int export(ArchiveExchange exchange, Path folder, PrintStream out, PrintStream err)
+            throws IOException {
+        try {
+            int written = exchange.export(folder);
+            out.println("Export : " + count(written, "tribune", "tribunes") + " et " + FacetsFile.NAME + " écrits dans "
+                    + folder + ".");
+            return SUCCESS;
+        } catch (ArchiveExchange.ExportRefusedException e) {
+            err.println("Export refusé : " + e.getMessage());
+            return REFUSED;
+        }
+    }
+
+    /** French counts: 0 and 1 take the singular. */
+    private static String count(int n, String singular, String plural) {
+        return n + " " + (n > 1 ? plural : singular);
+    }
+}
