@@ -135,7 +135,7 @@ abstract class ArchiveSiteTests {
     void everyParagraphAndSectionHasAPermalinkToItsOwnAnchor() throws IOException {
         HtmlPage page = open(SeedTribune.PATH);
 
-        List<String> ids = page.querySelectorAll(".text > p, .text > h2").stream()
+        List<String> ids = page.querySelectorAll(".text > p[id], .text > h2").stream()
                 .map(node -> ((HtmlElement) node).getId())
                 .toList();
         assertThat(ids).hasSize(18).contains("p-1", "p-13", "s-1", "s-5");
@@ -144,6 +144,10 @@ abstract class ArchiveSiteTests {
             assertThat(link.getAttribute("href")).isEqualTo("#" + id);
             assertThat(link.getAttribute("aria-label")).startsWith("Lien permanent vers");
         }
+        // Each paragraph carries its own citation, with its own address, shown when its permalink is followed.
+        assertThat(text(page.querySelector("#p-13 + .cite-paragraph")))
+                .startsWith("Citer le paragraphe 13 :")
+                .endsWith("Archivé par Tribunes : http://localhost:8080" + SeedTribune.PATH + "#p-13");
     }
 
     @Test
@@ -242,7 +246,7 @@ abstract class ArchiveSiteTests {
                 .toList();
         assertThat(ids).containsExactly("s-1", "s-2", "s-3", "s-4", "s-5");
         assertThat(hrefs(page, ".toc a")).containsExactly("#s-1", "#s-2", "#s-3", "#s-4", "#s-5");
-        assertThat(page.querySelectorAll(".text p")).hasSize(13);
+        assertThat(page.querySelectorAll(".text p[id]")).hasSize(13);
     }
 
     @Test

@@ -231,6 +231,26 @@ class BrowserTests {
     }
 
     @Test
+    void followingAParagraphsPermalinkShowsHowToCiteThatParagraph() {
+        load(SeedTribune.PATH, DESKTOP);
+        WebElement citation = browser.findElement(By.cssSelector("#p-3 + .cite-paragraph"));
+        assertThat(citation.isDisplayed()).isFalse();
+
+        browser.findElement(By.cssSelector("#p-3 > a.permalink")).sendKeys(org.openqa.selenium.Keys.ENTER);
+
+        assertThat(browser.getCurrentUrl()).endsWith("#p-3");
+        assertThat(citation.isDisplayed()).isTrue();
+        assertThat(citation.getText())
+                .startsWith("Citer le paragraphe 3\u202f:")
+                .contains("Théodore Michel Vrangos")
+                .endsWith(SeedTribune.PATH + "#p-3");
+        assertThat(browser.findElements(By.cssSelector(".cite-paragraph")).stream()
+                        .filter(WebElement::isDisplayed)
+                        .count())
+                .isEqualTo(1);
+    }
+
+    @Test
     void theAccessibilityCheckFindsAViolationWhenThereIsOne() {
         load("/", DESKTOP);
         browser.executeScript(

@@ -1,12 +1,12 @@
 package fr.tribunes.account;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -16,6 +16,8 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
  * site, the API, feeds, static files) is for everyone and never opens a session. Editors sign in with a form, and
  * every form that changes something carries a CSRF token.
  */
+// Only for the web server: the import and export commands run without one, and without HTTP security.
+@ConditionalOnWebApplication
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
@@ -57,11 +59,5 @@ class SecurityConfiguration {
         DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(new EditorDetailsService(editors));
         passwordCheck.setPasswordEncoder(passwords);
         return new ProviderManager(new ThrottledSignIn(passwordCheck, throttle));
-    }
-
-    /** Hashes with bcrypt, and recognises any hash Spring Security knows by its "{id}" prefix. */
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 }
