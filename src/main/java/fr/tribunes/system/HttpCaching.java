@@ -49,7 +49,7 @@ class HttpCaching {
                     protected void doFilterInternal(
                             HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                             throws ServletException, IOException {
-                        if ("GET".equals(request.getMethod())) {
+                        if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
                             if (isPrivate(request)) {
                                 response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
                             } else if (!request.getRequestURI().startsWith("/recherche")) {

@@ -70,6 +70,14 @@ class ArticlePageTests {
     }
 
     @Test
+    void aHeadRequestGetsTheSameCachingHeadersAsAGet() {
+        String path = "/tribunes/" + SyntheticArticles.slug(5);
+        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head(path)))
+                .hasStatusOk()
+                .hasHeader("Cache-Control", "public, max-age=300");
+    }
+
+    @Test
     void anUnchangedPageAnswers304AndAnEditTurnsItBackInto200(@Autowired JdbcTemplate jdbc) {
         String path = "/tribunes/" + SyntheticArticles.slug(5);
         MvcTestResult first = mvc.get().uri(path).exchange();
