@@ -30,30 +30,16 @@ class FacetAdminController {
 
     static final String FORM_VIEW = "editorial/facet-form";
 
-    /** The kinds, by the word used in their addresses. */
+    /** The kinds, by the word used in their addresses (their labels are in messages.properties). */
     enum Kind {
-        auteurs("Auteurs", "un auteur", "/auteurs/"),
-        themes("Thèmes", "un thème", "/themes/"),
-        organisations("Organisations", "une organisation", "/organisations/");
-
-        final String title;
-
-        final String one;
+        auteurs("/auteurs/"),
+        themes("/themes/"),
+        organisations("/organisations/");
 
         final String publicPath;
 
-        Kind(String title, String one, String publicPath) {
-            this.title = title;
-            this.one = one;
+        Kind(String publicPath) {
             this.publicPath = publicPath;
-        }
-
-        public String title() {
-            return title;
-        }
-
-        public String one() {
-            return one;
         }
 
         public String publicPath() {

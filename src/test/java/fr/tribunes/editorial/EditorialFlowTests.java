@@ -223,6 +223,20 @@ class EditorialFlowTests {
     }
 
     @Test
+    void anEditorAddsAnAuthorWithADescription() throws IOException {
+        HtmlPage facets = signedIn().getWebClient().getPage(url("/admin/facettes"));
+        assertThat(text(facets.querySelector("h2#l-auteurs"))).isEqualTo("Auteurs");
+        HtmlPage form = facets.<HtmlAnchor>querySelector("a[href='/admin/facettes/auteurs/nouveau']")
+                .click();
+        assertThat(text(form.querySelector("h1"))).isEqualTo("Ajouter un auteur");
+        type(form, "name", "Auteur synthétique ajouté (données de test)");
+        HtmlPage created = save(form);
+        assertThat(text(created.querySelector(".done"))).contains("est créé");
+        assertThat(created.<HtmlInput>querySelector("#f-slug").getValue())
+                .isEqualTo("auteur-synthetique-ajoute-donnees-de-test");
+    }
+
+    @Test
     void nothingIsWrittenWithoutASignedInEditorAndAValidToken() throws IOException {
         long before = jdbc.queryForObject("select count(*) from article", Long.class);
         List<NameValuePair> fields = List.of(
