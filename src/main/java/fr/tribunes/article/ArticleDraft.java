@@ -39,6 +39,40 @@ public record ArticleDraft(
         organisations = organisations == null ? List.of() : List.copyOf(organisations);
     }
 
+    /** The same draft at another address. */
+    public ArticleDraft withSlug(String slug) {
+        return new ArticleDraft(
+                title,
+                slug,
+                standfirst,
+                text,
+                date,
+                dateApproximate,
+                dateNote,
+                originalPublisher,
+                originalUrl,
+                bylines,
+                themes,
+                organisations);
+    }
+
+    /** The same draft with another text. */
+    public ArticleDraft withText(String text) {
+        return new ArticleDraft(
+                title,
+                slug,
+                standfirst,
+                text,
+                date,
+                dateApproximate,
+                dateNote,
+                originalPublisher,
+                originalUrl,
+                bylines,
+                themes,
+                organisations);
+    }
+
     /**
      * A signature: the author's name (and slug, to tell two people of the same name apart), the role and
      * organisation they had then, and the credit line exactly as printed.

@@ -197,8 +197,7 @@ public class ArticleEditor {
      */
     public void save(long id, long expectedVersion, ArticleDraft draft, String reason, String editor)
             throws InvalidDraftException, EditConflictException {
-        EditableArticle article =
-                articles.findById(id).orElseThrow(() -> new IllegalArgumentException("No op-ed " + id));
+        EditableArticle article = load(id);
         if (article.version() != expectedVersion) {
             throw new EditConflictException();
         }
@@ -222,8 +221,7 @@ public class ArticleEditor {
     }
 
     public void publish(long id, String editor) {
-        EditableArticle article =
-                articles.findById(id).orElseThrow(() -> new IllegalArgumentException("No op-ed " + id));
+        EditableArticle article = load(id);
         if (article.status() == ArticleStatus.PUBLISHED) {
             return;
         }
@@ -243,14 +241,17 @@ public class ArticleEditor {
 
     /** Takes an op-ed off the public site; it becomes a draft again, its history kept. */
     public void unpublish(long id) {
-        EditableArticle article =
-                articles.findById(id).orElseThrow(() -> new IllegalArgumentException("No op-ed " + id));
+        EditableArticle article = load(id);
         if (article.status() == ArticleStatus.DRAFT) {
             return;
         }
         Instant now = clock.instant();
         article.unpublish(now);
         changed(id, now);
+    }
+
+    private EditableArticle load(long id) {
+        return articles.findById(id).orElseThrow(() -> new IllegalArgumentException("No op-ed " + id));
     }
 
     @Transactional(readOnly = true)
@@ -262,8 +263,7 @@ public class ArticleEditor {
 
     /** Brings back an older version; the restoration is itself a new revision. */
     public void restore(long id, int number, String editor) throws InvalidDraftException, ArticleFileException {
-        EditableArticle article =
-                articles.findById(id).orElseThrow(() -> new IllegalArgumentException("No op-ed " + id));
+        EditableArticle article = load(id);
         ArticleRevision revision = revisions
                 .findByArticleIdAndNumber(id, number)
                 .orElseThrow(() -> new IllegalArgumentException("No revision " + number));
@@ -292,7 +292,7 @@ public class ArticleEditor {
         Checked checked;
         try {
             checked = check(
-                    withSlug(draft, slug),
+                    draft.withSlug(slug),
                     existing.map(EditableArticle::id).orElse(null),
                     "Import de " + file.name(),
                     false);
@@ -693,22 +693,6 @@ public class ArticleEditor {
             candidate = base + "-" + n;
         }
         return candidate;
-    }
-
-    private static ArticleDraft withSlug(ArticleDraft draft, String slug) {
-        return new ArticleDraft(
-                draft.title(),
-                slug,
-                draft.standfirst(),
-                draft.text(),
-                draft.date(),
-                draft.dateApproximate(),
-                draft.dateNote(),
-                draft.originalPublisher(),
-                draft.originalUrl(),
-                draft.bylines(),
-                draft.themes(),
-                draft.organisations());
     }
 
     static PublicationDate parseDate(String text, boolean approximate) {

@@ -217,20 +217,7 @@ class ArticleEditorTests {
         long id = editor.create(draft(n, "adresse"), "test");
         editor.publish(id, "test");
         String old = slugOf(id);
-        ArticleDraft moved = draft(n, "adresse");
-        moved = new ArticleDraft(
-                moved.title(),
-                "nouvelle-adresse-" + n,
-                moved.standfirst(),
-                moved.text(),
-                moved.date(),
-                false,
-                null,
-                moved.originalPublisher(),
-                moved.originalUrl(),
-                moved.bylines(),
-                moved.themes(),
-                moved.organisations());
+        ArticleDraft moved = draft(n, "adresse").withSlug("nouvelle-adresse-" + n);
         editor.save(id, editor.find(id).orElseThrow().version(), moved, "Adresse plus courte", "test");
 
         assertThat(mvc.get().uri("/tribunes/" + old).exchange())

@@ -152,7 +152,7 @@ class ExchangeRoundTripTests {
         editor.publish(third, "test");
         // A correction: the op-ed's copy changed after it was published.
         ArticleEditor.Edited edited = editor.find(third).orElseThrow();
-        ArticleDraft corrected = withText(edited.draft(), edited.draft().text() + "\n\nParagraphe synthétique ajouté.");
+        ArticleDraft corrected = edited.draft().withText(edited.draft().text() + "\n\nParagraphe synthétique ajouté.");
         editor.save(third, edited.version(), corrected, "Correction synthétique", "test");
         // A draft: exported, never public, on either side.
         editor.create(draft(4, "2022-01", false, null, List.of(authorB), List.of()), "test");
@@ -187,22 +187,6 @@ class ExchangeRoundTripTests {
                                 new ArticleDraft.Mentioned("Organisation synthétique Alpha", "Alpha (synthétique)"),
                                 new ArticleDraft.Mentioned("Organisation synthétique Gamma", null))
                         : List.of());
-    }
-
-    private static ArticleDraft withText(ArticleDraft draft, String text) {
-        return new ArticleDraft(
-                draft.title(),
-                draft.slug(),
-                draft.standfirst(),
-                text,
-                draft.date(),
-                draft.dateApproximate(),
-                draft.dateNote(),
-                draft.originalPublisher(),
-                draft.originalUrl(),
-                draft.bylines(),
-                draft.themes(),
-                draft.organisations());
     }
 
     /** Every public page the first archive has, and a few it has not. */
