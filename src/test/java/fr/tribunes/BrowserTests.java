@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +25,8 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -74,36 +69,10 @@ class BrowserTests {
         synthetic.add(1, LocalDate.of(2016, 3, 1), "cloud-souverain", "pme");
         synthetic.add(2, LocalDate.of(2016, 4, 1), "cybersecurite");
 
-        axe = Files.readString(Path.of(System.getProperty("axe.script")), StandardCharsets.UTF_8);
+        axe = Chromium.axeScript();
         screenshots = Files.createDirectories(Path.of(System.getProperty("screenshots.dir", "target/screenshots")));
 
-        Path home = Files.createTempDirectory("chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("chrome.binary", "/usr/bin/chromium"));
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--user-data-dir=" + home.resolve("profile"),
-                "--window-size=" + DESKTOP + ",900");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        logs.enable(LogType.PERFORMANCE, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("chromedriver", "/usr/bin/chromedriver")))
-                .usingAnyFreePort()
-                .withEnvironment(Map.of(
-                        "XDG_CONFIG_HOME", home.resolve("config").toString(),
-                        "XDG_CACHE_HOME", home.resolve("cache").toString()))
-                .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        browser = Chromium.start(true);
     }
 
     @AfterAll
@@ -138,14 +107,7 @@ class BrowserTests {
     void thePageFitsIsAccessibleAndStaysOnThisSite(String name, String path, int width) throws IOException {
         load(path, width);
 
-        String tooWide = (String) browser.executeScript("""
-                const width = document.documentElement.clientWidth;
-                if (document.documentElement.scrollWidth <= width) return '';
-                return [...document.querySelectorAll('body *')]
-                    .filter(e => e.getBoundingClientRect().right > width + 0.5)
-                    .map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') + (e.id ? '#' + e.id : ''))
-                    .join(' ');
-                """);
+        String tooWide = Chromium.tooWide(browser);
         assertThat(tooWide)
                 .as("elements wider than the window on %s at %d px", path, width)
                 .isEmpty();
@@ -282,32 +244,12 @@ class BrowserTests {
     }
 
     private List<String> axeViolations() {
-        browser.executeScript(axe);
-        String result = (String) browser.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                axe.run(document, {resultTypes: ['violations']})
-                   .then(r => done(JSON.stringify(r.violations)))
-                   .catch(e => done(JSON.stringify([{id: 'axe-error', help: String(e), nodes: []}])));
-                """);
-        return JSON.readTree(result)
-                .valueStream()
-                .map(v -> v.path("id").asString() + ": " + v.path("help").asString() + " "
-                        + v.path("nodes")
-                                .valueStream()
-                                .map(n -> n.path("target").toString())
-                                .toList())
-                .toList();
+        return Chromium.axeViolations(browser, axe);
     }
 
     /** Every URL the browser requested for the page, from Chromium's network log. */
     private List<String> requestedUrls() {
-        return browser.manage().logs().get(LogType.PERFORMANCE).getAll().stream()
-                .map(entry -> JSON.readTree(entry.getMessage()).path("message"))
-                .filter(message -> message.path("method").asString().equals("Network.requestWillBeSent"))
-                .map(message ->
-                        message.path("params").path("request").path("url").asString())
-                .filter(url -> !url.startsWith("data:"))
-                .toList();
+        return Chromium.requestedUrls(browser);
     }
 
     /**

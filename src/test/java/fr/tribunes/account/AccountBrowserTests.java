@@ -2,15 +2,13 @@ package fr.tribunes.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.tribunes.Chromium;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -22,8 +20,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -58,30 +54,9 @@ class AccountBrowserTests {
 
     @BeforeAll
     void startBrowser() throws IOException {
-        axe = Files.readString(Path.of(System.getProperty("axe.script")), StandardCharsets.UTF_8);
+        axe = Chromium.axeScript();
         screenshots = Files.createDirectories(Path.of(System.getProperty("screenshots.dir", "target/screenshots")));
-        Path home = Files.createTempDirectory("chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("chrome.binary", "/usr/bin/chromium"));
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--user-data-dir=" + home.resolve("profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("chromedriver", "/usr/bin/chromedriver")))
-                .usingAnyFreePort()
-                .withEnvironment(Map.of(
-                        "XDG_CONFIG_HOME", home.resolve("config").toString(),
-                        "XDG_CACHE_HOME", home.resolve("cache").toString()))
-                .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        browser = Chromium.start(false);
     }
 
     @AfterAll
@@ -173,14 +148,7 @@ class AccountBrowserTests {
     }
 
     private void check(String name, int width) throws IOException {
-        String tooWide = (String) browser.executeScript("""
-                const width = document.documentElement.clientWidth;
-                if (document.documentElement.scrollWidth <= width) return '';
-                return [...document.querySelectorAll('body *')]
-                    .filter(e => e.getBoundingClientRect().right > width + 0.5)
-                    .map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : ''))
-                    .join(' ');
-                """);
+        String tooWide = Chromium.tooWide(browser);
         assertThat(tooWide)
                 .as("elements wider than the window on %s at %d px", name, width)
                 .isEmpty();
@@ -193,20 +161,6 @@ class AccountBrowserTests {
     }
 
     private List<String> axeViolations() {
-        browser.executeScript(axe);
-        String result = (String) browser.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                axe.run(document, {resultTypes: ['violations']})
-                   .then(r => done(JSON.stringify(r.violations)))
-                   .catch(e => done(JSON.stringify([{id: 'axe-error', help: String(e), nodes: []}])));
-                """);
-        return JSON.readTree(result)
-                .valueStream()
-                .map(v -> v.path("id").asString() + ": " + v.path("help").asString() + " "
-                        + v.path("nodes")
-                                .valueStream()
-                                .map(n -> n.path("target").toString())
-                                .toList())
-                .toList();
+        return Chromium.axeViolations(browser, axe);
     }
 }
