@@ -1,6 +1,7 @@
 package fr.tribunes.comment;
 
 import fr.tribunes.article.ArticleRef;
+import fr.tribunes.system.NotFoundException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.security.Principal;
@@ -158,8 +159,7 @@ class CommentModerationController {
 
     private ArticleRef article(String id) {
         return (id.matches("[0-9]{1,18}") ? moderation.article(Long.parseLong(id)) : Optional.<ArticleRef>empty())
-                .orElseThrow(() ->
-                        new fr.tribunes.system.NotFoundException("Aucune tribune n’a le numéro « %s ».".formatted(id)));
+                .orElseThrow(() -> new NotFoundException("Aucune tribune n’a le numéro « %s ».".formatted(id)));
     }
 
     private static String redirectToQueue(String state, String tribune) {

@@ -23,7 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
  * editor approves it.
  */
 @Service
-@Transactional
 class Comments implements ArticleComments {
 
     static final int MAX_BODY = 5000;
@@ -85,7 +84,7 @@ class Comments implements ArticleComments {
         return new Section(approved, open, open ? newToken(slug) : null);
     }
 
-    /** A token for a form shown now. */
+    /** A token for a form shown now. (No transaction here: a token needs no database.) */
     String newToken(String slug) {
         return tokens.issue(slug, clock.instant());
     }
@@ -122,6 +121,7 @@ class Comments implements ArticleComments {
      * Checks a comment and holds it for moderation. One with more links than {@code max-links} is held too, marked
      * as likely spam for the moderators.
      */
+    @Transactional
     Submission submit(ArticleRef article, CommentForm form, String remoteAddress) {
         if (closures.isClosed(article.id())) {
             return new Submission(Outcome.CLOSED, Map.of());
