@@ -3,6 +3,7 @@ package fr.tribunes.account;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -10,11 +11,12 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Who may see what: the administration ({@code /admin/**}) is for signed-in editors; everything else (the public
  * site, the API, feeds, static files) is for everyone and never opens a session. Editors sign in with a form, and
- * every form that changes something carries a CSRF token.
+ * every form that changes something carries a CSRF token, but for readers' comment form, protected otherwise.
  */
 // Only for the web server: the import and export commands run without one, and without HTTP security.
 @ConditionalOnWebApplication
@@ -26,6 +28,13 @@ class SecurityConfiguration {
     static final String HOME_OF_ADMIN = "/admin/tribunes";
 
     static final String SIGN_OUT = "/deconnexion";
+
+    /**
+     * Readers' comments, posted from the public, cached, session-free op-ed pages: the one form without the
+     * session's CSRF token. It carries a signed token of its own and its origin is checked instead (see the
+     * comment feature's {@code FormTokens}).
+     */
+    static final String COMMENT_FORM = "/tribunes/{slug}/commentaires";
 
     @Bean
     SecurityFilterChain site(HttpSecurity http, AuthenticationManager signIn) {
@@ -44,9 +53,11 @@ class SecurityConfiguration {
                         .defaultSuccessUrl(HOME_OF_ADMIN)
                         .failureHandler(new SignInFailureHandler()))
                 .logout(logout -> logout.logoutUrl(SIGN_OUT).logoutSuccessUrl("/"))
-                .requestCache(cache -> cache.requestCache(askedFor));
-        // CSRF protection, session fixation protection (a new session id on signing in) and the security headers
-        // are Spring Security's defaults, kept as they are.
+                .requestCache(cache -> cache.requestCache(askedFor))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(
+                        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, COMMENT_FORM)));
+        // CSRF protection (but for the comment form, above), session fixation protection (a new session id on
+        // signing in) and the security headers are Spring Security's defaults, kept as they are.
         return http.build();
     }
 

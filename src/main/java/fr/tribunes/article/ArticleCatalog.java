@@ -38,7 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-class ArticleCatalog implements TopicArticles, AuthorArticles, OrganisationArticles, ArticleCards, ArticleDocuments {
+class ArticleCatalog
+        implements TopicArticles, AuthorArticles, OrganisationArticles, ArticleCards, ArticleDocuments, ArticleRefs {
 
     /** The archive's time zone, for the day an op-ed entered it. */
     static final ZoneId ZONE = ZoneId.of("Europe/Paris");
@@ -86,6 +87,22 @@ class ArticleCatalog implements TopicArticles, AuthorArticles, OrganisationArtic
 
     Optional<ArticleView> findBySlug(String slug) {
         return articles.findBySlug(slug).map(this::toView);
+    }
+
+    @Override
+    public Optional<ArticleRef> findPublishedBySlug(String slug) {
+        return articles.findBySlug(slug).map(a -> new ArticleRef(a.id(), a.slug(), a.title(), true));
+    }
+
+    @Override
+    public Map<Long, ArticleRef> findAllByIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return editable.findByIdIn(ids).stream()
+                .collect(Collectors.toMap(
+                        EditableArticle::id,
+                        a -> new ArticleRef(a.id(), a.slug(), a.title(), a.status() == ArticleStatus.PUBLISHED)));
     }
 
     Page<ArticleCard> findLatest(Pageable pageable) {
@@ -306,6 +323,7 @@ class ArticleCatalog implements TopicArticles, AuthorArticles, OrganisationArtic
                 .toList();
         PublicationDate date = article.publicationDate();
         return new ArticleView(
+                article.id(),
                 article.slug(),
                 article.title(),
                 article.standfirst(),

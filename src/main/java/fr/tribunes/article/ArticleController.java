@@ -7,6 +7,7 @@ import fr.tribunes.system.PageNumber;
 import fr.tribunes.system.Pagination;
 import fr.tribunes.system.Redirects;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,12 +36,19 @@ class ArticleController {
 
     private final FormerSlugs formerSlugs;
 
+    private final ObjectProvider<ArticleComments> comments;
+
     ArticleController(
-            ArticleCatalog catalog, ArticleMetadataFactory metadata, ArticleHistory history, FormerSlugs formerSlugs) {
+            ArticleCatalog catalog,
+            ArticleMetadataFactory metadata,
+            ArticleHistory history,
+            FormerSlugs formerSlugs,
+            ObjectProvider<ArticleComments> comments) {
         this.catalog = catalog;
         this.metadata = metadata;
         this.history = history;
         this.formerSlugs = formerSlugs;
+        this.comments = comments;
     }
 
     @GetMapping("/tribunes/{slug}")
@@ -52,6 +60,8 @@ class ArticleController {
         ArticleView article = found.get();
         model.addAttribute("article", article);
         model.addAttribute("meta", metadata.of(article));
+        // Loaded here, before rendering: the template runs no query. Absent when no feature handles comments.
+        comments.ifAvailable(c -> model.addAttribute("comments", c.sectionOf(article.id(), article.slug())));
         return ARTICLE_VIEW;
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 /**
  * An op-ed as its page shows it: everything the template needs, loaded before rendering starts.
  *
+ * @param id its key
  * @param slug its address under {@code /tribunes/}
  * @param title the title, as published
  * @param standfirst the standfirst, as published, or null
@@ -26,6 +27,7 @@ import java.util.List;
  * @param related other op-eds sharing its themes, most shared first
  */
 record ArticleView(
+        long id,
         String slug,
         String title,
         String standfirst,

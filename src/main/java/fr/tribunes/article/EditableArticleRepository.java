@@ -1,5 +1,6 @@
 package fr.tribunes.article;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Pageable;
@@ -11,6 +12,8 @@ interface EditableArticleRepository extends Repository<EditableArticle, Long> {
     Optional<EditableArticle> findById(Long id);
 
     Optional<EditableArticle> findBySlug(String slug);
+
+    List<EditableArticle> findByIdIn(Collection<Long> ids);
 
     boolean existsBySlug(String slug);
 

@@ -14,8 +14,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
 
 /**
- * HTTP caching for the public pages: a strong ETag computed from what is sent, so any edit changes it and a
- * conditional request for an unchanged page answers 304 without a body; and {@code Cache-Control} letting
+ * HTTP caching for the public pages: a strong ETag computed from what is sent (but for a form's signed token,
+ * {@link PageEtags}), so any edit changes it and a conditional request for an unchanged page answers 304 without a
+ * body; and {@code Cache-Control} letting
  * browsers and a CDN keep a public page for five minutes. Error pages and searches are not kept, and neither is
  * anything for editors ({@link #isPrivate}).
  */
@@ -27,8 +28,7 @@ class HttpCaching {
 
     @Bean
     FilterRegistrationBean<ShallowEtagHeaderFilter> etags() {
-        FilterRegistrationBean<ShallowEtagHeaderFilter> registration =
-                new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
+        FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(new PageEtags());
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
         return registration;
     }

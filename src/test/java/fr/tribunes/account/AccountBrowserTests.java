@@ -20,15 +20,18 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The editors' pages in a real browser (Debian's Chromium), at a desktop and a phone width, as an editor goes
- * through them: nothing wider than the window, no accessibility violation found by axe-core, the keyboard focus
- * visible. Screenshots go to {@code target/screenshots}. Runs with {@code -Pbrowser}, like {@code BrowserTests}.
+ * through them (and the op-ed page with its comments): nothing wider than the window, no accessibility violation
+ * found by axe-core, the keyboard focus visible. Screenshots go to {@code target/screenshots}. Runs with
+ * {@code -Pbrowser}, like {@code BrowserTests}.
  */
 @Tag("browser")
 @SpringBootTest(
@@ -45,6 +48,9 @@ class AccountBrowserTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     ChromeDriver browser;
 
@@ -126,11 +132,65 @@ class AccountBrowserTests {
                 "/tribunes/letat-doit-apprendre-de-ses-erreurs-numergy-en-procedure-de-sauvegarde-amazon-web-services-en-forte-croissance/historique");
         check("historique", width);
 
+        // Comments (package comment): the op-ed page with approved ones and the form, the moderation queue.
+        withSyntheticComments();
+        open(SEED_PATH + "#commentaires");
+        assertThat(browser.findElements(By.cssSelector(".comment"))).hasSize(1);
+        check("tribune-commentaires", width);
+        open("/admin/commentaires");
+        assertThat(browser.findElements(By.cssSelector(".moderation-list > li")))
+                .hasSize(2);
+        check("admin-commentaires", width);
+
         open("/admin/mot-de-passe");
 
         browser.executeScript("document.querySelector('form.sign-out input[name=_csrf]').value = 'perime';");
         submit("form.sign-out");
         check("formulaire-expire", width);
+    }
+
+    static final String SEED_PATH =
+            "/tribunes/letat-doit-apprendre-de-ses-erreurs-numergy-en-procedure-de-sauvegarde-amazon-web-services-en-forte-croissance";
+
+    /** One approved comment and two held (one with many links) on the seeded op-ed: synthetic, and saying so. */
+    private void withSyntheticComments() {
+        if (jdbc.queryForObject("select count(*) from comment", Long.class) > 0) {
+            return;
+        }
+        String insert = "insert into comment (article_id, status, author_name, email, email_normalised, website, body,"
+                + " created_at, remote_address, suspected)"
+                + " values ((select id from article where slug = ?), ?, ?, ?, ?, ?, ?, current_timestamp, '127.0.0.1', ?)";
+        String slug = SEED_PATH.substring("/tribunes/".length());
+        jdbc.update(
+                insert,
+                slug,
+                "APPROVED",
+                "Lectrice synthétique (test)",
+                "lectrice@exemple.test",
+                "lectrice@exemple.test",
+                "https://exemple.org",
+                "Commentaire synthétique approuvé, écrit pour les tests.\n\nSecond paragraphe : https://exemple.org/page.",
+                false);
+        jdbc.update(
+                insert,
+                slug,
+                "PENDING",
+                "Lecteur synthétique (test)",
+                "lecteur@exemple.test",
+                "lecteur@exemple.test",
+                null,
+                "Commentaire synthétique en attente, écrit pour les tests.",
+                false);
+        jdbc.update(
+                insert,
+                slug,
+                "PENDING",
+                "Robot synthétique (test)",
+                "robot@exemple.test",
+                "robot@exemple.test",
+                null,
+                "https://exemple.org/1 https://exemple.org/2 https://exemple.org/3",
+                true);
     }
 
     private void open(String path) {

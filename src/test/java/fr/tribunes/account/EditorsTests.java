@@ -153,6 +153,7 @@ class EditorsTests extends AccountSiteTests {
                 .containsExactly(
                         "Tribunes /admin/tribunes",
                         "Auteurs, thèmes et organisations /admin/facettes",
+                        "Commentaires /admin/commentaires",
                         "Éditeurs /admin/editeurs",
                         "Mot de passe /admin/mot-de-passe");
         assertThat(text(editors.querySelector(".admin-nav a[aria-current=page]")))

@@ -83,7 +83,8 @@ class ArticlePageTests {
         MvcTestResult first = mvc.get().uri(path).exchange();
         assertThat(first).hasStatusOk().hasHeader("Cache-Control", "public, max-age=300");
         String etag = first.getResponse().getHeader("ETag");
-        assertThat(etag).startsWith("\"");
+        // Weak: the comment form's signed token differs from one answer to the next, the rest is the same.
+        assertThat(etag).startsWith("W/\"");
 
         MvcTestResult again = mvc.get().uri(path).header("If-None-Match", etag).exchange();
         assertThat(again).hasStatus(304);
