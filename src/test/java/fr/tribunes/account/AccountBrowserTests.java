@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -203,8 +204,12 @@ class AccountBrowserTests {
         field.sendKeys(value);
     }
 
+    /** Presses the form's button and waits for the next page (a click does not always wait for it). */
     private void submit(String form) {
-        browser.findElement(By.cssSelector(form + " button[type=submit]")).click();
+        WebElement button = browser.findElement(By.cssSelector(form + " button[type=submit]"));
+        button.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
     }
 
     private void check(String name, int width) throws IOException {

@@ -235,6 +235,17 @@ class ExchangeRoundTripTests {
         return paths;
     }
 
+    /**
+     * The page without the comment form's signed token: it says when the form was rendered and is signed with each
+     * archive's own key, so it differs by design (the ETag leaves it out for the same reason). Nothing else is
+     * touched: the comparison stays byte for byte.
+     */
+    private static byte[] withoutFormToken(byte[] body) {
+        String text = new String(body, StandardCharsets.ISO_8859_1);
+        return text.replaceAll("value=\"[^\"]*\"(?=\\s+data-etag-exempt)", "value=\"\"")
+                .getBytes(StandardCharsets.ISO_8859_1);
+    }
+
     private static Map<String, Fetched> fetch(ConfigurableApplicationContext app, List<String> paths) throws Exception {
         String port = app.getEnvironment().getProperty("local.server.port");
         HttpClient client = HttpClient.newHttpClient();
@@ -244,7 +255,7 @@ class ExchangeRoundTripTests {
                     HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                             .build(),
                     HttpResponse.BodyHandlers.ofByteArray());
-            pages.put(path, new Fetched(response.statusCode(), response.body()));
+            pages.put(path, new Fetched(response.statusCode(), withoutFormToken(response.body())));
         }
         return pages;
     }
