@@ -1,5 +1,6 @@
 package fr.tribunes.account;
 
+import fr.tribunes.TestClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,7 @@ package fr.tribunes.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.tribunes.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package fr.tribunes.comment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.tribunes.TestClock;
 import fr.tribunes.article.ArticleDraft;
 import fr.tribunes.article.ArticleEditor;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package fr.tribunes.comment;
+package fr.tribunes;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,12 +9,12 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** A clock that stands still until a test moves it forward: the form's delay and the rate limit read it. */
-class TestClock extends Clock {
+/** A clock that stands still until a test moves it forward (sign-in throttle, comment form delay, rate limits). */
+public class TestClock extends Clock {
 
     /** Puts a test clock in the application, in place of the system's. */
     @TestConfiguration(proxyBeanMethods = false)
-    static class Configuration {
+    public static class Configuration {
 
         @Bean
         @Primary
@@ -25,11 +25,11 @@ class TestClock extends Clock {
 
     private volatile Instant now;
 
-    TestClock(Instant start) {
+    public TestClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
