@@ -165,13 +165,25 @@ until curl -fs -o /dev/null "http://127.0.0.1:$nginx_port/tribune.html"; do
   sleep 0.2
 done
 
-# Requests wrk abandons at the end of a run are still served: wait until the application answers a cheap page
-# quickly again (at most a minute), so that one measure's backlog does not slow the next.
+# Requests wrk abandons at the end of a run are still served, and a slow page can leave minutes of them: wait until
+# the application has used less than a tenth of a core for two seconds in a row (at most 5 minutes), so that one
+# measure's backlog does not slow the next.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$app/stat"; }
 idle() {
-  for _ in $(seq 1 120); do
-    awk -v t="$(curl -s -o /dev/null -w '%{time_total}' "$base/robots.txt")" 'BEGIN { exit !(t < 0.05) }' && return
-    sleep 0.5
+  local quiet=0 before after
+  before=$(cpu_ticks)
+  for _ in $(seq 1 300); do
+    sleep 1
+    after=$(cpu_ticks)
+    if [ $((after - before)) -lt $(($(getconf CLK_TCK) / 10)) ]; then
+      quiet=$((quiet + 1))
+      [ "$quiet" -ge 2 ] && return
+    else
+      quiet=0
+    fi
+    before=$after
   done
+  echo "   (still busy after 5 minutes: measuring anyway)" >&2
 }
 
 # One wrk run per target, after a warm-up; prints "req/s p50-ms p99-ms non-2xx/3xx socket-errors".
