@@ -12,8 +12,8 @@
 #
 # Needs wrk, nginx and curl (apt-get install wrk nginx-light curl). Environment: DURATION of each measure
 # (default 20s), WARMUP before each (default 10s), THREADS (2) and CONNECTIONS (50), PORT (8089) and NGINX_PORT
-# (8090), APP_ARGS (more arguments for the application, e.g. --tribunes.search.cache-mb=0), FRESH=1 to build the
-# archive again from nothing. The logs and wrk's own outputs stay in target/bench-COUNT/run/.
+# (8090), TIMEOUT of a request (10s), APP_ARGS (more arguments for the application, e.g.
+# --tribunes.search.cache-mb=0), FRESH=1 to build the archive again from nothing. The logs and wrk's own outputs stay in target/bench-COUNT/run/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -205,10 +205,15 @@ measure() { # name url [wrk options...]
     }
     $1 == "50%" { p50 = ms($2) }
     $1 == "99%" { p99 = ms($2) }
+    / requests in / { requests = $1 }
     /^Requests\/sec:/ { rps = $2 }
     /Non-2xx or 3xx responses:/ { bad = $NF }
     /Socket errors:/ { errors = $4 + $6 + $8 + $10 }
-    END { printf "%.0f %.1f %.1f %d %d\n", rps, p50, p99, bad, errors }' "$run/wrk-$name.txt"
+    # No answer within the measure: no latency to show (wrk then shows zeros).
+    END {
+      if (requests > 0) printf "%.0f %.1f %.1f %d %d\n", rps, p50, p99, bad, errors
+      else printf "0 - - %d %d\n", bad, errors
+    }' "$run/wrk-$name.txt"
 }
 
 echo "== measuring: $threads threads, $connections connections, $duration each after $warmup of warm-up"
@@ -256,21 +261,24 @@ verdict() { # awk condition [name=value...]
   echo "Tribunes, $count op-eds ($OP_EDS in the archive), $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo '+changes'), $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "$(nproc) cores; load average $load_before before, $load_after after; wrk: $threads threads, $connections connections, $duration each (timeout $timeout), Accept-Encoding: gzip"
   echo
-  printf '%-34s %9s %8s %8s %11s %9s %8s  %-38s %s\n' target req/s "p50 ms" "p99 ms" non-2xx/3xx "sock.err" "% nginx" "issue's target" ""
-  printf '%-34s %9s %8s %8s %11s %9s %8s  %-38s %s\n' "nginx, static copy of the op-ed" "$n_rps" "$n_p50" "$n_p99" "$n_bad" "$n_err" "100" "the machine's ceiling" ""
-  for row in "${results[@]}"; do
-    IFS='|' read -r label rps p50 p99 bad err target check <<< "$row"
-    ratio=$(awk -v a="$rps" -v b="$n_rps" 'BEGIN { printf "%.1f", b > 0 ? 100 * a / b : 0 }')
-    ok=$(verdict "($check) && bad == 0 && err == 0" rps="$rps" p50="$p50" p99="$p99" bad="$bad" err="$err" \
+  # Text with ≥, ≤ or ✓ last on each line: printf pads by bytes, not characters.
+  row() { printf '%-34s %9s %8s %8s %11s %9s %8s  %s  %s\n' "$@"; }
+  row target req/s "p50 ms" "p99 ms" non-2xx/3xx sock.err "% nginx" " " "issue's target"
+  row "nginx, static copy of the op-ed" "$n_rps" "$n_p50" "$n_p99" "$n_bad" "$n_err" 100 " " "the machine's ceiling"
+  for result in "${results[@]}"; do
+    IFS='|' read -r label rps p50 p99 bad err target check <<< "$result"
+    ratio=$(awk -v a="$rps" -v b="$n_rps" 'BEGIN { printf "%.1f", (b > 0 ? 100 * a / b : 0) }')
+    ok=$(verdict "($check) && rps > 0 && bad == 0 && err == 0" rps="$rps" p50="$p50" p99="$p99" bad="$bad" err="$err" \
       ratio="$ratio" p1="$theme_one")
-    printf '%-34s %9s %8s %8s %11s %9s %8s  %-38s %s\n' "$label" "$rps" "$p50" "$p99" "$bad" "$err" "$ratio" "$target" "$ok"
+    row "$label" "$rps" "$p50" "$p99" "$bad" "$err" "$ratio" "$ok" "$target"
   done
   echo
-  printf '%-34s %-52s %-38s %s\n' "start-up (restart, archive built)" "Started in ${started:-?} s; first page after $first_page s; index rebuilt: $reindexed" "≤ 10 s, no re-indexing" \
-    "$(verdict 's <= 10 && r == "no"' s="${started:-99}" r="$reindexed")"
-  printf '%-34s %-52s %-38s %s\n' "peak resident memory (VmHWM)" "$peak MB (-Xmx256m; at the end $resident)" "≤ 450 MB" \
-    "$(verdict 'm <= 450' m="$peak")"
-  printf '%-34s %-52s %-38s %s\n' "OutOfMemoryError in the log" "$ooms" "none" "$(verdict 'n == 0' n="$ooms")"
+  line() { printf '%-34s %s  %s\n' "$@"; }
+  line "start-up (restart, archive built)" "$(verdict 's <= 10 && r == "no"' s="${started:-99}" r="$reindexed")" \
+    "Started in ${started:-?} s, first page after $first_page s, index rebuilt: $reindexed (target ≤ 10 s, no re-indexing)"
+  line "peak resident memory (VmHWM)" "$(verdict 'm <= 450' m="$peak")" \
+    "$peak MB with -Xmx256m; at the end $resident (target ≤ 450 MB)"
+  line "OutOfMemoryError in the log" "$(verdict 'n == 0' n="$ooms")" "$ooms (target: none)"
   echo
   echo "Theme: /themes/$THEME ($THEME_OP_EDS op-eds, $theme_pages pages); author: /auteurs/$AUTHOR ($AUTHOR_OP_EDS op-eds)."
   echo "Figures from a machine shared with other work are indicative only: compare runs made on the same machine, alike loaded."
