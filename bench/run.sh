@@ -209,10 +209,11 @@ measure() { # name url [wrk options...]
     /^Requests\/sec:/ { rps = $2 }
     /Non-2xx or 3xx responses:/ { bad = $NF }
     /Socket errors:/ { errors = $4 + $6 + $8 + $10 }
-    # No answer within the measure: no latency to show (wrk then shows zeros).
+    # No answer within the measure, or only later than TIMEOUT (which wrk leaves out of its latencies): no latency
+    # to show (wrk then shows zeros).
     END {
-      if (requests > 0) printf "%.0f %.1f %.1f %d %d\n", rps, p50, p99, bad, errors
-      else printf "0 - - %d %d\n", bad, errors
+      if (requests > 0 && p99 > 0) printf "%.0f %.1f %.1f %d %d\n", rps, p50, p99, bad, errors
+      else printf "%.0f - - %d %d\n", rps, bad, errors
     }' "$run/wrk-$name.txt"
 }
 
