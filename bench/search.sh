@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Search benchmark: builds a synthetic archive of COUNT op-eds (« Tribune synthétique n° N ») in its own data
-# directory, indexes it (timed), starts the archive on it, and measures /recherche with wrk for the queries in
+# directory, shared with bench/run.sh, indexes it (timed), starts the archive on it, and measures /recherche with wrk for the queries in
 # bench/queries.txt: one connection (single user), then 50 connections. It does so twice: with the results
 # cache off (every search runs against the index) and on (the default).
 #
@@ -19,7 +19,7 @@ command -v wrk > /dev/null || { echo "wrk is needed: apt-get install wrk"; exit 
 ./mvnw -B -q -DskipTests package
 echo "== synthetic archive of $count op-eds in $data"
 ./mvnw -B -q exec:java -Dexec.classpathScope=test -Dexec.mainClass=fr.tribunes.benchmark.SyntheticArchive \
-  -Dexec.args="$data $count" 2>&1 | grep -E '^(generated|indexed|.*already holds)'
+  -Dexec.args="$data $count" 2>&1 | grep -E '^(generated|indexed|index already|.*already holds|.*delete the directory)'
 
 server=
 stop() { if [ -n "$server" ]; then kill "$server" 2> /dev/null || true; wait "$server" 2> /dev/null || true; fi; server=; }

@@ -49,4 +49,30 @@ public final class SyntheticArticles {
         }
         return slug;
     }
+
+    /** Adds a synthetic author, theme or organisation ({@code table}: author, topic or organisation). */
+    public void addFacet(String table, String slug, String name) {
+        jdbc.update("insert into " + table + " (slug, name) values (?, ?)", slug, name);
+    }
+
+    /** Signs op-ed {@code articleSlug} by an author, as a member of an organisation, at the given position. */
+    public void sign(String articleSlug, int position, String authorSlug, String organisationSlug) {
+        jdbc.update(
+                "insert into article_author (article_id, position, author_id, role, organisation_id)"
+                        + " values ((select id from article where slug = ?), ?, (select id from author where slug = ?),"
+                        + " 'Rôle synthétique', (select id from organisation where slug = ?))",
+                articleSlug,
+                position,
+                authorSlug,
+                organisationSlug);
+    }
+
+    /** Records that op-ed {@code articleSlug} names an organisation. */
+    public void mention(String articleSlug, String organisationSlug) {
+        jdbc.update(
+                "insert into article_organisation (article_id, organisation_id)"
+                        + " values ((select id from article where slug = ?), (select id from organisation where slug = ?))",
+                articleSlug,
+                organisationSlug);
+    }
 }

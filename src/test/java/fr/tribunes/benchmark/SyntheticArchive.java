@@ -3,13 +3,19 @@ package fr.tribunes.benchmark;
 import fr.tribunes.SeedTribune;
 import fr.tribunes.TribunesApplication;
 import fr.tribunes.search.SearchIndex;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.springframework.boot.WebApplicationType;
@@ -18,28 +24,74 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Builds a synthetic archive for benchmarks: N op-eds titled « Tribune synthétique n° N », with French-like
- * text made from the seed's vocabulary, synthetic authors, and the real themes and organisations; then builds
- * the search index and reports how long it took. Nothing here is attributed to a real person.
+ * Builds a synthetic archive for benchmarks, in its own data directory, through the application itself (its
+ * Flyway migrations, then plain JDBC, then its search index): N op-eds in all, the seeded tribune among them, the
+ * others titled « Tribune synthétique n° N », with French-like text of an op-ed's length made from the seed's
+ * vocabulary; 2,000 authors, 300 themes and 1,000 organisations in all (the seed's real ones first, then
+ * synthetic ones, named as such). Nothing here is attributed to a real person: bylines are synthetic authors with
+ * synthetic organisations; the real organisations may only be named in the text's list of organisations.
  *
- * <p>Usage (from the project directory): {@code bench/search.sh}, or
+ * <p>Themes, organisations, authors and words are drawn by Zipf's law, as in a real archive: a few are
+ * everywhere, most are rare. The first theme, « cloud souverain », is on about three op-eds in ten, so that its
+ * list runs past 500 pages in an archive of 100,000.
+ *
+ * <p>Writes {@code bench.env} in the data directory: the addresses the benchmark measures (the seeded op-ed, the
+ * biggest theme, the most prolific author) with their sizes, as shell variables.
+ *
+ * <p>Usage (from the project directory): {@code bench/run.sh} or {@code bench/search.sh}, or
  * {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=fr.tribunes.benchmark.SyntheticArchive -Dexec.args="DATA_DIR COUNT"}.
+ * -Dexec.mainClass=fr.tribunes.benchmark.SyntheticArchive -Dexec.args="DATA_DIR COUNT"}. Run again on the same
+ * directory, it adds what is missing and indexes again only if the index is not complete.
  */
 public final class SyntheticArchive {
 
-    static final int AUTHORS = 500;
+    /** Written in the data directory; an archive made by another version of this generator is refused. */
+    static final String VERSION = "synthetic-archive 2";
+
+    static final int AUTHORS = 2_000;
+
+    static final int TOPICS = 300;
+
+    static final int ORGANISATIONS = 1_000;
 
     static final int BATCH = 1_000;
+
+    static final List<String> ROLES = List.of(
+            "Président",
+            "Présidente",
+            "Directeur général",
+            "Directrice générale",
+            "Délégué général",
+            "Directeur technique",
+            "Chercheuse",
+            "Fondateur",
+            "Associée");
 
     private SyntheticArchive() {}
 
     public static void main(String[] args) throws Exception {
-        String dataDir = args[0];
+        Path dataDir = Path.of(args[0]).toAbsolutePath();
         int count = Integer.parseInt(args[1]);
+        Path marker = dataDir.resolve("synthetic-archive");
+        if (Files.exists(dataDir.resolve("tribunes.mv.db"))) {
+            String made = Files.exists(marker) ? Files.readString(marker).strip() : "nothing";
+            if (!VERSION.equals(made)) {
+                System.err.printf(
+                        "%s holds an archive not made by %s (but by %s): delete the directory first%n",
+                        dataDir, VERSION, made);
+                System.exit(1);
+            }
+        } else {
+            Files.createDirectories(dataDir);
+            Files.writeString(marker, VERSION + "\n");
+        }
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TribunesApplication.class)
                 .web(WebApplicationType.NONE)
-                .run("--tribunes.data-dir=" + dataDir, "--spring.main.banner-mode=off")) {
+                .run(
+                        "--tribunes.data-dir=" + dataDir,
+                        "--spring.main.banner-mode=off",
+                        // On disk, where the application finds it, whatever the tests' configuration says.
+                        "--spring.jpa.properties.hibernate.search.backend.directory.type=local-filesystem")) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             long existing = jdbc.queryForObject("select count(*) from article", Long.class);
             if (existing >= count) {
@@ -51,27 +103,41 @@ public final class SyntheticArchive {
                         "generated %d synthetic op-eds in %.1f s%n",
                         count - existing, (System.nanoTime() - start) / 1e9);
             }
-            long millis = app.getBean(SearchIndex.class).rebuild();
-            System.out.printf(
-                    "indexed %d op-eds in %.1f s%n",
-                    app.getBean(SearchIndex.class).indexedCount(), millis / 1e3);
+            SearchIndex index = app.getBean(SearchIndex.class);
+            long inDatabase = jdbc.queryForObject("select count(*) from article", Long.class);
+            if (index.indexedCount() == inDatabase) {
+                System.out.printf("index already holds %d op-eds%n", inDatabase);
+            } else {
+                long millis = index.rebuild();
+                System.out.printf("indexed %d op-eds in %.1f s%n", index.indexedCount(), millis / 1e3);
+            }
+            writeTargets(jdbc, dataDir.resolve("bench.env"));
         }
     }
 
     static void generate(JdbcTemplate jdbc, int count) {
         Random random = new Random(42);
-        List<String> words = vocabulary();
-        List<Long> topics = jdbc.queryForList("select id from topic", Long.class);
-        List<Long> organisations = jdbc.queryForList("select id from organisation", Long.class);
-
-        long firstAuthor = nextId(jdbc, "author");
-        List<Object[]> authors = new ArrayList<>();
-        for (int i = 0; i < AUTHORS; i++) {
-            long id = firstAuthor + i;
-            authors.add(new Object[] {id, "auteur-synthetique-" + id, "Auteur synthétique n° " + id});
-        }
-        jdbc.batchUpdate("insert into author (id, slug, name) values (?, ?, ?)", authors);
-        restart(jdbc, "author", firstAuthor + AUTHORS);
+        Words words = new Words(vocabulary());
+        topUp(jdbc, "author", AUTHORS, "auteur-synthetique-", "Auteur synthétique n° ");
+        // Synthetic op-eds are signed by synthetic authors only, never by a real person.
+        List<Long> authors = jdbc.queryForList(
+                "select id from author where slug like 'auteur-synthetique-%' order by id", Long.class);
+        List<Long> topics = topUp(jdbc, "topic", TOPICS, "theme-synthetique-", "Thème synthétique n° ");
+        List<Long> organisations =
+                topUp(jdbc, "organisation", ORGANISATIONS, "organisation-synthetique-", "Organisation synthétique n° ");
+        Map<Long, String> organisationNames = new HashMap<>();
+        jdbc.query(
+                "select id, name from organisation where slug like 'organisation-synthetique-%'",
+                rs -> {
+                    organisationNames.put(rs.getLong(1), rs.getString(2));
+                });
+        // Bylines name synthetic organisations only; the text's list of organisations may name real ones.
+        List<Long> employers =
+                organisations.stream().filter(organisationNames::containsKey).toList();
+        Zipf authorRank = new Zipf(authors.size(), 0.7);
+        Zipf topicRank = new Zipf(topics.size(), 1.0);
+        Zipf organisationRank = new Zipf(organisations.size(), 1.0);
+        Zipf employerRank = new Zipf(employers.size(), 0.7);
 
         long firstArticle = nextId(jdbc, "article");
         for (int from = 0; from < count; from += BATCH) {
@@ -86,24 +152,35 @@ public final class SyntheticArchive {
                 articles.add(new Object[] {
                     id,
                     "tribune-synthetique-" + id,
-                    "Tribune synthétique n° " + id + " : " + capitalise(phrase(random, words, 6 + random.nextInt(6))),
-                    capitalise(phrase(random, words, 25 + random.nextInt(20))) + ".",
+                    "Tribune synthétique n° " + id + " : " + capitalise(words.phrase(random, 6 + random.nextInt(6))),
+                    capitalise(words.phrase(random, 25 + random.nextInt(20))) + ".",
                     Date.valueOf(day)
                 });
-                int paragraphs = 3 + random.nextInt(4);
+                // About 700 words, as long as a real op-ed: 7 to 12 paragraphs, a section heading every four.
+                int paragraphs = 7 + random.nextInt(6);
+                int position = 0;
                 for (int p = 1; p <= paragraphs; p++) {
-                    blocks.add(new Object[] {
-                        id,
-                        p,
-                        p == 3 ? "HEADING" : "PARAGRAPH",
-                        p == 3 ? capitalise(phrase(random, words, 3 + random.nextInt(3))) : paragraph(random, words)
-                    });
+                    if (p % 4 == 0) {
+                        blocks.add(new Object[] {
+                            id, ++position, "HEADING", capitalise(words.phrase(random, 3 + random.nextInt(3)))
+                        });
+                    }
+                    blocks.add(new Object[] {id, ++position, "PARAGRAPH", words.paragraph(random)});
                 }
-                signatures.add(new Object[] {id, firstAuthor + random.nextInt(AUTHORS), "Auteur synthétique"});
-                for (Long topic : pick(random, topics, 1 + random.nextInt(3))) {
+                // Most op-eds have one author, some two or three.
+                int signed = random.nextInt(100);
+                Set<Long> byline = pick(random, authors, authorRank, signed < 80 ? 1 : signed < 95 ? 2 : 3);
+                int place = 0;
+                for (Long author : byline) {
+                    String role = ROLES.get(random.nextInt(ROLES.size()));
+                    Long employer = random.nextInt(10) < 7 ? employers.get(employerRank.next(random)) : null;
+                    String credit = employer == null ? role : role + " d’" + organisationNames.get(employer);
+                    signatures.add(new Object[] {id, ++place, author, role, employer, credit});
+                }
+                for (Long topic : pick(random, topics, topicRank, 1 + random.nextInt(3))) {
                     topicLinks.add(new Object[] {id, topic});
                 }
-                for (Long organisation : pick(random, organisations, random.nextInt(4))) {
+                for (Long organisation : pick(random, organisations, organisationRank, random.nextInt(5))) {
                     mentions.add(new Object[] {id, organisation});
                 }
             }
@@ -114,12 +191,57 @@ public final class SyntheticArchive {
             jdbc.batchUpdate(
                     "insert into article_block (article_id, position, kind, body) values (?, ?, ?, ?)", blocks);
             jdbc.batchUpdate(
-                    "insert into article_author (article_id, position, author_id, role) values (?, 1, ?, ?)",
+                    "insert into article_author (article_id, position, author_id, role, organisation_id, credit)"
+                            + " values (?, ?, ?, ?, ?, ?)",
                     signatures);
             jdbc.batchUpdate("insert into article_topic (article_id, topic_id) values (?, ?)", topicLinks);
             jdbc.batchUpdate("insert into article_organisation (article_id, organisation_id) values (?, ?)", mentions);
         }
         restart(jdbc, "article", firstArticle + count);
+    }
+
+    /**
+     * Adds synthetic rows to an author, theme or organisation table until it holds {@code total} (the real ones
+     * included); returns every key, the oldest (the real ones) first.
+     */
+    static List<Long> topUp(JdbcTemplate jdbc, String table, int total, String slugPrefix, String namePrefix) {
+        long existing = jdbc.queryForObject("select count(*) from " + table, Long.class);
+        if (existing < total) {
+            long first = nextId(jdbc, table);
+            List<Object[]> rows = new ArrayList<>();
+            for (long id = first; id < first + total - existing; id++) {
+                rows.add(new Object[] {id, slugPrefix + id, namePrefix + id});
+            }
+            jdbc.batchUpdate("insert into " + table + " (id, slug, name) values (?, ?, ?)", rows);
+            restart(jdbc, table, first + rows.size());
+        }
+        return jdbc.queryForList("select id from " + table + " order by id", Long.class);
+    }
+
+    /** The addresses to measure, with their sizes, for bench/run.sh to read. */
+    static void writeTargets(JdbcTemplate jdbc, Path file) throws IOException {
+        String seed = jdbc.queryForObject("select slug from article order by id fetch first 1 row only", String.class);
+        Map<String, Object> theme = jdbc.queryForMap("select t.slug, count(*) as op_eds from article_topic l"
+                + " join topic t on t.id = l.topic_id group by t.slug order by count(*) desc, t.slug"
+                + " fetch first 1 row only");
+        Map<String, Object> author = jdbc.queryForMap("select a.slug, count(*) as op_eds from article_author l"
+                + " join author a on a.id = l.author_id group by a.slug order by count(*) desc, a.slug"
+                + " fetch first 1 row only");
+        long total = jdbc.queryForObject("select count(*) from article", Long.class);
+        String env = """
+                # Written by SyntheticArchive: what bench/run.sh measures in this archive.
+                OP_EDS=%d
+                OP_ED=%s
+                THEME=%s
+                THEME_OP_EDS=%s
+                AUTHOR=%s
+                AUTHOR_OP_EDS=%s
+                """.formatted(
+                        total, seed, theme.get("slug"), theme.get("op_eds"), author.get("slug"), author.get("op_eds"));
+        Files.writeString(file, env);
+        System.out.printf(
+                "biggest theme %s: %s op-eds; most prolific author %s: %s op-eds%n",
+                theme.get("slug"), theme.get("op_eds"), author.get("slug"), author.get("op_eds"));
     }
 
     /** The seed's own words, so that the synthetic text reads like the archive's French. */
@@ -162,67 +284,86 @@ public final class SyntheticArchive {
                 "infrastructures",
                 "centres"));
         List<String> vocabulary = new ArrayList<>(words);
-        java.util.Collections.shuffle(vocabulary, new Random(7));
+        Collections.shuffle(vocabulary, new Random(7));
         return vocabulary;
     }
 
-    static String phrase(Random random, List<String> words, int length) {
-        StringBuilder phrase = new StringBuilder();
-        for (int i = 0; i < length; i++) {
-            if (i > 0) {
-                phrase.append(' ');
-            }
-            phrase.append(words.get(zipf(random, words.size())));
+    /** Words drawn as in natural language. */
+    static final class Words {
+
+        private final List<String> list;
+
+        private final Zipf rank;
+
+        Words(List<String> list) {
+            this.list = list;
+            this.rank = new Zipf(list.size(), 1.0);
         }
-        return phrase.toString();
+
+        String phrase(Random random, int length) {
+            StringBuilder phrase = new StringBuilder();
+            for (int i = 0; i < length; i++) {
+                if (i > 0) {
+                    phrase.append(' ');
+                }
+                phrase.append(list.get(rank.next(random)));
+            }
+            return phrase.toString();
+        }
+
+        /** Three to five sentences of 12 to 25 words. */
+        String paragraph(Random random) {
+            StringBuilder paragraph = new StringBuilder();
+            int sentences = 3 + random.nextInt(3);
+            for (int s = 0; s < sentences; s++) {
+                if (s > 0) {
+                    paragraph.append(' ');
+                }
+                paragraph
+                        .append(capitalise(phrase(random, 12 + random.nextInt(14))))
+                        .append('.');
+            }
+            return paragraph.toString();
+        }
     }
 
-    private static double[] cumulative;
-
     /**
-     * A word's rank drawn as in natural language (Zipf's law: the r-th word is r times rarer than the first), so
-     * that, as in a real archive, a few words are everywhere and most are rare.
+     * Ranks drawn by Zipf's law: the r-th is r^s times rarer than the first (s = 1 for words in natural language;
+     * less for authors, so that the most prolific writes a few per cent of the archive, not a tenth).
      */
-    static synchronized int zipf(Random random, int size) {
-        if (cumulative == null || cumulative.length != size) {
+    static final class Zipf {
+
+        private final double[] cumulative;
+
+        Zipf(int size, double exponent) {
             cumulative = new double[size];
             double sum = 0;
             for (int r = 0; r < size; r++) {
-                sum += 1.0 / (r + 1);
+                sum += 1.0 / Math.pow(r + 1, exponent);
                 cumulative[r] = sum;
             }
             for (int r = 0; r < size; r++) {
                 cumulative[r] /= sum;
             }
         }
-        int index = Arrays.binarySearch(cumulative, random.nextDouble());
-        return Math.min(size - 1, index < 0 ? -index - 1 : index);
-    }
 
-    static String paragraph(Random random, List<String> words) {
-        StringBuilder paragraph = new StringBuilder();
-        int sentences = 2 + random.nextInt(3);
-        for (int s = 0; s < sentences; s++) {
-            if (s > 0) {
-                paragraph.append(' ');
-            }
-            paragraph
-                    .append(capitalise(phrase(random, words, 10 + random.nextInt(15))))
-                    .append('.');
+        int next(Random random) {
+            int index = Arrays.binarySearch(cumulative, random.nextDouble());
+            return Math.min(cumulative.length - 1, index < 0 ? -index - 1 : index);
         }
-        return paragraph.toString();
     }
 
     static String capitalise(String text) {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
-    static List<Long> pick(Random random, List<Long> from, int count) {
+    /** {@code count} different keys, drawn by rank. */
+    static Set<Long> pick(Random random, List<Long> from, Zipf rank, int count) {
         Set<Long> picked = new LinkedHashSet<>();
         while (picked.size() < Math.min(count, from.size())) {
-            picked.add(from.get(random.nextInt(from.size())));
+            picked.add(from.get(rank.next(random)));
         }
-        return new ArrayList<>(picked);
+        return picked;
     }
 
     static long nextId(JdbcTemplate jdbc, String table) {
