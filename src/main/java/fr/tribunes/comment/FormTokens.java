@@ -1,5 +1,6 @@
 package fr.tribunes.comment;
 
+import fr.tribunes.system.RenderTimeValues;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -43,7 +44,7 @@ import org.springframework.stereotype.Component;
  * with the same key and a restart does not void the forms readers have open.
  */
 @Component
-class FormTokens {
+class FormTokens implements RenderTimeValues {
 
     private static final String ALGORITHM = "HmacSHA256";
 
@@ -88,6 +89,28 @@ class FormTokens {
         long seconds = now.getEpochSecond();
         return seconds + "." + sign(slug, seconds);
     }
+
+    /**
+     * The token of an op-ed page served again from the page cache: one issued now, so that the minimum delay and
+     * the expiry count from when the reader got the page. Only a token this op-ed's page really carried is renewed
+     * (its signature is checked against the slug in the address), so the address cannot mint tokens for another.
+     */
+    @Override
+    public String renew(String path, String stale, Instant now) {
+        if (!path.startsWith(PAGE_PREFIX) || path.indexOf('/', PAGE_PREFIX.length()) >= 0) {
+            return stale;
+        }
+        String slug = path.substring(PAGE_PREFIX.length());
+        int dot = stale.indexOf('.');
+        if (dot < 1 || !stale.substring(0, dot).matches("[0-9]{1,12}")) {
+            return stale;
+        }
+        byte[] expected = sign(slug, Long.parseLong(stale.substring(0, dot))).getBytes(StandardCharsets.US_ASCII);
+        byte[] given = stale.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expected, given) ? issue(slug, now) : stale;
+    }
+
+    private static final String PAGE_PREFIX = "/tribunes/";
 
     /** What a token sent with a form is worth. */
     enum Verdict {

@@ -5,6 +5,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,6 +34,23 @@ class HttpCaching {
     FilterRegistrationBean<ShallowEtagHeaderFilter> etags() {
         FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(new PageEtags());
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+        return registration;
+    }
+
+    /**
+     * Outside Spring Security's filters, so that a page served again runs none of them; the headers they wrote
+     * when the page was rendered are kept with it.
+     */
+    @Bean
+    FilterRegistrationBean<PageCache> pageCache(
+            ArchiveVersion version,
+            ObjectProvider<RenderTimeValues> renewals,
+            Clock clock,
+            @Value("${tribunes.page-cache.max-mb:32}") long maxMegabytes) {
+        PageCache cache = new PageCache(version, renewals.orderedStream().toList(), clock, maxMegabytes * 1024 * 1024);
+        FilterRegistrationBean<PageCache> registration = new FilterRegistrationBean<>(cache);
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+        registration.setEnabled(maxMegabytes > 0);
         return registration;
     }
 

@@ -1,0 +1,363 @@
+package fr.tribunes.system;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Public pages kept as sent, so that a page asked for again is written out without a query, a template or a
+ * filter behind this one running again; what makes the archive's pages almost as cheap as static files.
+ *
+ * <p><b>Never stale, on any instance.</b> Every page is kept with the archive's change stamp ({@link ArchiveVersion},
+ * one row every edit moves in its own transaction) read <em>before</em> it was rendered, and served only while the
+ * stamp is still the same: each request reads the stamp (a primary-key read of a one-row table) and an entry kept
+ * under an older stamp is rendered again. So an edit made through any instance sharing the database is served by
+ * every instance from the next request on; there is no time-to-live to wait for. A page rendered while an edit
+ * commits is kept under the stamp read before: it is rendered again on the next request, never served stale.
+ *
+ * <p><b>What is kept.</b> Only what a shared cache could keep: {@code GET} answers 200 marked
+ * {@code Cache-Control: public} and setting no cookie, to requests carrying no session cookie (editors, who may
+ * see more, always get a page rendered for them). Status, headers (security headers, {@code ETag},
+ * {@code Last-Modified}…) and body are kept; {@code HEAD} is answered from a kept {@code GET}. Conditional
+ * requests are answered from the entry (304), and a miss is rendered whole, without the request's conditions, so
+ * that what is kept is always the full page. Entries are bounded by their size ({@code tribunes.page-cache.max-mb},
+ * 0 turns the cache off); Caffeine's admission policy keeps a flood of one-off addresses from pushing the pages
+ * readers come back to out.
+ *
+ * <p><b>Values that say when a page was rendered</b> (the comment form's token, marked {@code data-etag-exempt})
+ * are renewed on every answer by the feature that made them ({@link RenderTimeValues}), so a kept page still
+ * carries a form rendered now.
+ */
+class PageCache extends OncePerRequestFilter {
+
+    private static final Pattern EXEMPT_VALUE = Pattern.compile("value=\"([^\"]*)\"(?=\\s+" + PageEtags.MARKER + ")");
+
+    /** Headers not kept: Tomcat writes them for every answer. */
+    private static final Set<String> NOT_KEPT =
+            Set.of("content-length", "date", "transfer-encoding", "connection", "keep-alive");
+
+    private static final Set<String> CONDITIONS = Set.of("if-none-match", "if-modified-since");
+
+    private final ArchiveVersion version;
+
+    private final List<RenderTimeValues> renewals;
+
+    private final Clock clock;
+
+    private final Cache<String, Entry> entries;
+
+    PageCache(ArchiveVersion version, List<RenderTimeValues> renewals, Clock clock, long maxBytes) {
+        this.version = version;
+        this.renewals = renewals;
+        this.clock = clock;
+        this.entries = Caffeine.newBuilder()
+                .maximumWeight(maxBytes)
+                .weigher((String key, Entry entry) -> entry.weight(key))
+                .build();
+    }
+
+    /**
+     * A page as it was sent, with the stamp it was rendered under: its headers, and its body cut around the values
+     * to renew ({@code parts} around {@code exempt}), also compressed, part by part ({@link GzipParts}).
+     */
+    record Entry(Instant stamp, List<String[]> headers, String etag, byte[][] parts, String[] exempt, GzipParts gzip) {
+
+        int weight(String key) {
+            int weight = 200 + key.length() * 2;
+            for (byte[] part : parts) {
+                weight += part.length + 16;
+            }
+            if (gzip != null) {
+                weight += gzip.size();
+            }
+            for (String[] header : headers) {
+                weight += 64 + (header[0].length() + header[1].length()) * 2;
+            }
+            return weight;
+        }
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String method = request.getMethod();
+        return !("GET".equals(method) || "HEAD".equals(method)) || hasSession(request);
+    }
+
+    private static boolean hasSession(HttpServletRequest request) {
+        if (request.getRequestedSessionId() != null) {
+            return true;
+        }
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if ("JSESSIONID".equalsIgnoreCase(cookie.getName())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = key(request);
+        Instant stamp = version.lastChange();
+        Entry entry = entries.getIfPresent(key);
+        if (entry != null && entry.stamp().equals(stamp)) {
+            serve(entry, request, response);
+            return;
+        }
+        if ("HEAD".equals(request.getMethod())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+        chain.doFilter(new WithoutConditions(request), captured);
+        Entry rendered = keepable(response) ? entry(stamp, response, captured.getContentAsByteArray()) : null;
+        if (rendered == null) {
+            captured.copyBodyToResponse();
+            return;
+        }
+        entries.put(key, rendered);
+        if (notModified(rendered, request)) {
+            // The page was rendered without the request's conditions, which hold: 304 rather than the body.
+            response.reset();
+            serve(rendered, request, response);
+        } else {
+            captured.copyBodyToResponse();
+        }
+    }
+
+    private static String key(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return (request.isSecure() ? "https " : "http ") + request.getRequestURI() + (query == null ? "" : "?" + query);
+    }
+
+    /** What a shared cache could keep: a public 200 that sets no cookie. */
+    private static boolean keepable(HttpServletResponse response) {
+        if (response.getStatus() != HttpServletResponse.SC_OK || response.containsHeader(HttpHeaders.SET_COOKIE)) {
+            return false;
+        }
+        String cacheControl = response.getHeader(HttpHeaders.CACHE_CONTROL);
+        return cacheControl != null && cacheControl.contains("public") && !cacheControl.contains("no-store");
+    }
+
+    private static Entry entry(Instant stamp, HttpServletResponse response, byte[] body) {
+        List<String[]> headers = new ArrayList<>();
+        for (String name : response.getHeaderNames()) {
+            if (!NOT_KEPT.contains(name.toLowerCase(Locale.ROOT))) {
+                for (String value : response.getHeaders(name)) {
+                    headers.add(new String[] {name, value});
+                }
+            }
+        }
+        String contentType = response.getContentType();
+        if (contentType != null && response.getHeader(HttpHeaders.CONTENT_TYPE) == null) {
+            headers.add(new String[] {HttpHeaders.CONTENT_TYPE, contentType});
+        }
+        // The values to renew, found in the text as the ETag filter finds them; ISO-8859-1 keeps every byte.
+        List<byte[]> parts = new ArrayList<>();
+        List<String> exempt = new ArrayList<>();
+        String text = new String(body, StandardCharsets.ISO_8859_1);
+        if (text.contains(PageEtags.MARKER)) {
+            Matcher matcher = EXEMPT_VALUE.matcher(text);
+            int from = 0;
+            while (matcher.find()) {
+                parts.add(text.substring(from, matcher.start(1)).getBytes(StandardCharsets.ISO_8859_1));
+                exempt.add(text.substring(matcher.start(1), matcher.end(1)));
+                from = matcher.end(1);
+            }
+            parts.add(text.substring(from).getBytes(StandardCharsets.ISO_8859_1));
+        } else {
+            parts.add(body);
+        }
+        byte[][] cut = parts.toArray(byte[][]::new);
+        boolean compressible = body.length >= MIN_COMPRESSED
+                && contentType != null
+                && COMPRESSIBLE.matcher(contentType).lookingAt()
+                && response.getHeader(HttpHeaders.CONTENT_ENCODING) == null;
+        return new Entry(
+                stamp,
+                List.copyOf(headers),
+                response.getHeader(HttpHeaders.ETAG),
+                cut,
+                exempt.toArray(String[]::new),
+                compressible ? GzipParts.of(cut) : null);
+    }
+
+    /** Below this, compression saves less than it costs. */
+    private static final int MIN_COMPRESSED = 1024;
+
+    private static final Pattern COMPRESSIBLE =
+            Pattern.compile("(text/|application/(json|xml|atom\\+xml|problem\\+json|ld\\+json|x-bibtex))");
+
+    /** Whether the request accepts gzip (a {@code q=0} refuses it). */
+    static boolean acceptsGzip(HttpServletRequest request) {
+        Enumeration<String> values = request.getHeaders(HttpHeaders.ACCEPT_ENCODING);
+        while (values.hasMoreElements()) {
+            for (String coding : values.nextElement().split(",")) {
+                String[] parameters = coding.trim().split(";");
+                String name = parameters[0].trim();
+                if (name.equalsIgnoreCase("gzip") || name.equals("*")) {
+                    boolean refused = false;
+                    for (int i = 1; i < parameters.length; i++) {
+                        String parameter = parameters[i].replace(" ", "");
+                        if (parameter.matches("q=0(\\.0{0,3})?")) {
+                            refused = true;
+                        }
+                    }
+                    return !refused;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void serve(Entry entry, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        boolean notModified = notModified(entry, request);
+        boolean gzip = entry.gzip() != null && acceptsGzip(request);
+        for (String[] header : entry.headers()) {
+            if (notModified && header[0].equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
+                continue;
+            }
+            if (gzip && header[0].equalsIgnoreCase(HttpHeaders.ETAG)) {
+                // As nginx does: the compressed body is another representation, so its validator is weak.
+                response.addHeader(HttpHeaders.ETAG, "W/" + opaque(header[1]));
+                continue;
+            }
+            response.addHeader(header[0], header[1]);
+        }
+        if (entry.gzip() != null) {
+            response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        }
+        if (notModified) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_OK);
+        byte[][] parts = entry.parts();
+        byte[][] values = new byte[entry.exempt().length][];
+        long length = 0;
+        Instant now = null;
+        for (int i = 0; i < values.length; i++) {
+            String value = entry.exempt()[i];
+            if (now == null) {
+                now = clock.instant();
+            }
+            for (RenderTimeValues renewal : renewals) {
+                value = renewal.renew(request.getRequestURI(), value, now);
+            }
+            // Attribute values are HTML-escaped where they were rendered; a renewed one must not need it.
+            values[i] = value.replaceAll("[\"<>&]", "").getBytes(StandardCharsets.UTF_8);
+            length += values[i].length;
+        }
+        for (byte[] part : parts) {
+            length += part.length;
+        }
+        if (gzip) {
+            response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+            length = entry.gzip().length(values);
+        }
+        response.setContentLengthLong(length);
+        if ("HEAD".equals(request.getMethod())) {
+            return;
+        }
+        var out = response.getOutputStream();
+        if (gzip) {
+            entry.gzip().write(parts, values, out);
+            return;
+        }
+        for (int i = 0; i < parts.length; i++) {
+            out.write(parts[i]);
+            if (i < values.length) {
+                out.write(values[i]);
+            }
+        }
+    }
+
+    /** {@code If-None-Match} (compared weakly, as for a GET) or, without it, {@code If-Modified-Since}. */
+    private static boolean notModified(Entry entry, HttpServletRequest request) {
+        String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch != null) {
+            if (entry.etag() == null) {
+                return false;
+            }
+            String etag = opaque(entry.etag());
+            for (String candidate : ifNoneMatch.split(",")) {
+                String tag = candidate.trim();
+                if (tag.equals("*") || opaque(tag).equals(etag)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        long since;
+        try {
+            since = request.getDateHeader(HttpHeaders.IF_MODIFIED_SINCE);
+        } catch (IllegalArgumentException unreadable) {
+            return false;
+        }
+        return since >= 0 && entry.stamp().toEpochMilli() <= since;
+    }
+
+    private static String opaque(String etag) {
+        return etag.startsWith("W/") ? etag.substring(2) : etag;
+    }
+
+    /** The request as if it carried no condition, so that the page is rendered whole. */
+    private static final class WithoutConditions extends HttpServletRequestWrapper {
+
+        WithoutConditions(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return CONDITIONS.contains(name.toLowerCase(Locale.ROOT)) ? null : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            return CONDITIONS.contains(name.toLowerCase(Locale.ROOT))
+                    ? Collections.emptyEnumeration()
+                    : super.getHeaders(name);
+        }
+
+        @Override
+        public long getDateHeader(String name) {
+            return CONDITIONS.contains(name.toLowerCase(Locale.ROOT)) ? -1 : super.getDateHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaderNames() {
+            List<String> names = new ArrayList<>();
+            for (String name : Collections.list(super.getHeaderNames())) {
+                if (!CONDITIONS.contains(name.toLowerCase(Locale.ROOT))) {
+                    names.add(name);
+                }
+            }
+            return Collections.enumeration(names);
+        }
+    }
+}

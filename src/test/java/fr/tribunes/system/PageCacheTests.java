@@ -1,0 +1,232 @@
+package fr.tribunes.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.tribunes.TestClock;
+import fr.tribunes.article.ArticleDraft;
+import fr.tribunes.article.ArticleEditor;
+import jakarta.servlet.http.Cookie;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/**
+ * The page cache as readers meet it: a page asked for again is the page kept (shown here by changing an op-ed's
+ * title behind the application's back, without moving the archive's stamp: readers still get the kept page), and
+ * any edit made through the application, which moves the stamp, is served from the next request on. The op-eds are
+ * synthetic and say so.
+ */
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:page-cache-tests;DB_CLOSE_DELAY=-1")
+@AutoConfigureMockMvc
+@Import(TestClock.Configuration.class)
+class PageCacheTests {
+
+    private static final Pattern TOKEN = Pattern.compile("name=\"token\" value=\"([0-9]+)\\.");
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    ArticleEditor editor;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TestClock clock;
+
+    static ArticleDraft draft(int n, String title) {
+        return new ArticleDraft(
+                title,
+                "",
+                "Chapô synthétique n° " + n + ".",
+                "Paragraphe synthétique.",
+                "2024-03",
+                false,
+                null,
+                "Média synthétique",
+                "https://example.org/tribune-" + n,
+                List.of(new ArticleDraft.Byline(
+                        "Auteur synthétique " + n, null, "Rôle synthétique", "Organisation synthétique " + n, null)),
+                List.of("Thème synthétique " + n),
+                List.of());
+    }
+
+    private long published(int n, String title) throws Exception {
+        long id = editor.create(draft(n, title), "test");
+        editor.publish(id, "test");
+        return id;
+    }
+
+    private static String text(MvcTestResult result) throws Exception {
+        return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    /** Changes a title in the database without telling anyone, as nothing in the application does. */
+    private void retitleBehindTheApplicationsBack(long id, String title) {
+        jdbc.update("update article set title = ? where id = ?", title, id);
+    }
+
+    @Test
+    void aPageAskedForAgainIsTheKeptOneUntilAnEditMovesTheStamp() throws Exception {
+        long id = published(801, "Tribune synthétique n° 801 (données de test)");
+        String slug = editor.find(id).orElseThrow().slug();
+        String path = "/tribunes/" + slug;
+        assertThat(text(mvc.get().uri(path).exchange())).contains("Tribune synthétique n° 801 (données de test)");
+
+        retitleBehindTheApplicationsBack(id, "Tribune synthétique n° 801 changée en douce (données de test)");
+        assertThat(text(mvc.get().uri(path).exchange()))
+                .as("served again from the cache, not rendered")
+                .contains("Tribune synthétique n° 801 (données de test)")
+                .doesNotContain("changée en douce");
+        assertThat(text(mvc.get().uri("/themes/theme-synthetique-801").exchange()))
+                .as("a page not asked for before is rendered")
+                .contains("changée en douce");
+
+        long version = editor.find(id).orElseThrow().version();
+        editor.save(
+                id,
+                version,
+                draft(801, "Tribune synthétique n° 801 corrigée (données de test)")
+                        .withSlug(slug),
+                "Correction du titre",
+                "test");
+        assertThat(editor.find(id).orElseThrow().slug()).isEqualTo(slug);
+        assertThat(text(mvc.get().uri(path).exchange()))
+                .as("an edit moves the stamp: the page is rendered again")
+                .contains("Tribune synthétique n° 801 corrigée (données de test)");
+        assertThat(text(mvc.get().uri("/themes/theme-synthetique-801").exchange()))
+                .contains("Tribune synthétique n° 801 corrigée (données de test)");
+    }
+
+    @Test
+    void aKeptPageCarriesACommentFormRenderedNowAndKeepsItsETag() throws Exception {
+        long id = published(802, "Tribune synthétique n° 802 (données de test)");
+        String path = "/tribunes/" + editor.find(id).orElseThrow().slug();
+        MvcTestResult first = mvc.get().uri(path).exchange();
+        clock.advance(Duration.ofSeconds(42));
+        MvcTestResult second = mvc.get().uri(path).exchange();
+
+        long firstIssued = issued(text(first));
+        assertThat(issued(text(second))).isEqualTo(firstIssued + 42);
+        assertThat(text(second).replaceAll("value=\"[0-9]+\\.[^\"]*\"", ""))
+                .isEqualTo(text(first).replaceAll("value=\"[0-9]+\\.[^\"]*\"", ""));
+        assertThat(second.getResponse().getHeader(HttpHeaders.ETAG))
+                .isEqualTo(first.getResponse().getHeader(HttpHeaders.ETAG))
+                .startsWith("W/");
+        assertThat(second.getResponse().getContentLength())
+                .isEqualTo(second.getResponse().getContentAsByteArray().length);
+    }
+
+    private static long issued(String page) {
+        Matcher matcher = TOKEN.matcher(page);
+        assertThat(matcher.find()).as("the comment form's token").isTrue();
+        return Long.parseLong(matcher.group(1));
+    }
+
+    @Test
+    void conditionalRequestsAndHeadAreAnsweredFromTheKeptPage() throws Exception {
+        long id = published(803, "Tribune synthétique n° 803 (données de test)");
+        String path = "/tribunes/" + editor.find(id).orElseThrow().slug();
+        MvcTestResult first = mvc.get().uri(path).exchange();
+        String etag = first.getResponse().getHeader(HttpHeaders.ETAG);
+        String lastModified = first.getResponse().getHeader(HttpHeaders.LAST_MODIFIED);
+
+        MvcTestResult revalidated =
+                mvc.get().uri(path).header(HttpHeaders.IF_NONE_MATCH, etag).exchange();
+        assertThat(revalidated).hasStatus(304);
+        assertThat(revalidated.getResponse().getContentAsByteArray()).isEmpty();
+        assertThat(revalidated.getResponse().getHeader(HttpHeaders.ETAG)).isEqualTo(etag);
+        assertThat(revalidated.getResponse().getHeader(HttpHeaders.CACHE_CONTROL))
+                .isEqualTo("public, max-age=300");
+
+        assertThat(mvc.get()
+                        .uri(path)
+                        .header(HttpHeaders.IF_MODIFIED_SINCE, lastModified)
+                        .exchange())
+                .hasStatus(304);
+        assertThat(mvc.get()
+                        .uri(path)
+                        .header(HttpHeaders.IF_NONE_MATCH, "\"autre\"")
+                        .exchange())
+                .hasStatusOk();
+
+        MvcTestResult head = mvc.head().uri(path).exchange();
+        assertThat(head).hasStatusOk();
+        assertThat(head.getResponse().getContentAsByteArray()).isEmpty();
+        assertThat(head.getResponse().getHeader(HttpHeaders.ETAG)).isEqualTo(etag);
+        assertThat(head.getResponse().getContentType()).startsWith("text/html");
+    }
+
+    @Test
+    void aRequestWithASessionGetsAPageRenderedForIt() throws Exception {
+        long id = published(804, "Tribune synthétique n° 804 (données de test)");
+        String path = "/tribunes/" + editor.find(id).orElseThrow().slug();
+        mvc.get().uri(path).exchange();
+        retitleBehindTheApplicationsBack(id, "Tribune synthétique n° 804 changée en douce (données de test)");
+
+        assertThat(text(mvc.get()
+                        .uri(path)
+                        .cookie(new Cookie("JSESSIONID", "x"))
+                        .exchange()))
+                .contains("changée en douce");
+        assertThat(text(mvc.get().uri(path).exchange())).doesNotContain("changée en douce");
+    }
+
+    @Test
+    void aNotFoundPageIsNotKept() throws Exception {
+        String path = "/tribunes/tribune-synthetique-805-renommee";
+        long id = published(805, "Tribune synthétique n° 805 (données de test)");
+        assertThat(mvc.get().uri(path).exchange()).hasStatus(404);
+        assertThat(mvc.get().uri(path).exchange()).hasStatus(404);
+        jdbc.update("update article set slug = ? where id = ?", "tribune-synthetique-805-renommee", id);
+        assertThat(mvc.get().uri(path).exchange()).hasStatusOk();
+    }
+
+    @Test
+    void aKeptPageGoesOutCompressedToClientsThatAcceptGzipWithItsFormStillRenewed() throws Exception {
+        long id = published(806, "Tribune synthétique n° 806 (données de test)");
+        String path = "/tribunes/" + editor.find(id).orElseThrow().slug();
+        mvc.get().uri(path).exchange();
+        clock.advance(Duration.ofSeconds(7));
+        MvcTestResult plain = mvc.get().uri(path).exchange();
+        MvcTestResult gzipped = mvc.get()
+                .uri(path)
+                .header(HttpHeaders.ACCEPT_ENCODING, "gzip, deflate, br")
+                .exchange();
+
+        assertThat(gzipped.getResponse().getHeader(HttpHeaders.CONTENT_ENCODING))
+                .isEqualTo("gzip");
+        assertThat(gzipped.getResponse().getHeaders(HttpHeaders.VARY)).contains(HttpHeaders.ACCEPT_ENCODING);
+        byte[] compressed = gzipped.getResponse().getContentAsByteArray();
+        assertThat(compressed.length).isEqualTo(gzipped.getResponse().getContentLength());
+        assertThat(compressed.length).isLessThan(plain.getResponse().getContentAsByteArray().length / 2);
+        String unzipped;
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(compressed))) {
+            unzipped = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(unzipped).isEqualTo(text(plain));
+        assertThat(issued(unzipped)).isEqualTo(issued(text(plain)));
+        assertThat(gzipped.getResponse().getHeader(HttpHeaders.ETAG))
+                .isEqualTo(plain.getResponse().getHeader(HttpHeaders.ETAG));
+
+        assertThat(mvc.get()
+                        .uri(path)
+                        .header(HttpHeaders.ACCEPT_ENCODING, "gzip;q=0, identity")
+                        .exchange()
+                        .getResponse()
+                        .getHeader(HttpHeaders.CONTENT_ENCODING))
+                .isNull();
+    }
+}
