@@ -136,8 +136,7 @@ class ArticleCatalog
 
     @Override
     public List<ArticleDocument> findLatest(Long authorId, Long topicId, int limit) {
-        return documents(articles.findMatching(authorId, topicId, null, null, PageRequest.of(0, limit))
-                .getContent());
+        return documents(articles.findNewestMatching(authorId, topicId, null, null, PageRequest.of(0, limit)));
     }
 
     @Override

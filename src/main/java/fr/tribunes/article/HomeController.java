@@ -13,6 +13,9 @@ class HomeController {
 
     static final String HOME_VIEW = "home";
 
+    /** The themes and authors the home page lists, those with the most op-eds; the rest are a link away. */
+    static final int LISTED = 24;
+
     static final int LATEST = 10;
 
     private final ArticleCatalog catalog;
@@ -31,8 +34,8 @@ class HomeController {
     String home(Model model) {
         model.addAttribute(
                 "latest", catalog.findLatest(PageRequest.of(0, LATEST)).getContent());
-        model.addAttribute("topics", FacetCount.nonEmpty(topics.findAll(), catalog.countByTopic()));
-        model.addAttribute("authors", FacetCount.nonEmpty(authors.findAll(), catalog.countByAuthor()));
+        model.addAttribute("topics", FacetCount.mostUsed(topics.findAll(), catalog.countByTopic(), LISTED));
+        model.addAttribute("authors", FacetCount.mostUsed(authors.findAll(), catalog.countByAuthor(), LISTED));
         return HOME_VIEW;
     }
 }

@@ -18,6 +18,21 @@ public record FacetCount(Facet facet, long count) {
                 .toList();
     }
 
+    /**
+     * The {@code limit} facets with the most op-eds, in the facets' order (for a page that cannot list them all:
+     * an archive can have thousands of authors).
+     */
+    public static List<FacetCount> mostUsed(List<? extends Facet> facets, Map<Long, Long> counts, int limit) {
+        java.util.Set<Facet> kept = nonEmpty(facets, counts).stream()
+                .sorted(java.util.Comparator.comparingLong(FacetCount::count).reversed())
+                .limit(limit)
+                .map(FacetCount::facet)
+                .collect(java.util.stream.Collectors.toSet());
+        return nonEmpty(facets, counts).stream()
+                .filter(entry -> kept.contains(entry.facet()))
+                .toList();
+    }
+
     /** Only the facets that have at least one op-ed, in the facets' order. */
     public static List<FacetCount> nonEmpty(List<? extends Facet> facets, Map<Long, Long> counts) {
         return all(facets, counts).stream().filter(entry -> entry.count() > 0).toList();

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,6 +19,11 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
@@ -65,6 +71,12 @@ class PageCache extends OncePerRequestFilter {
     private final Clock clock;
 
     private final Cache<String, Entry> entries;
+
+    /** Pages being rendered, for the requests that arrive meanwhile. */
+    private final ConcurrentHashMap<String, CompletableFuture<Entry>> rendering = new ConcurrentHashMap<>();
+
+    /** How long a request waits for another's rendering of the same page before rendering it itself. */
+    private static final Duration LOCK_WAIT = Duration.ofSeconds(5);
 
     PageCache(ArchiveVersion version, List<RenderTimeValues> renewals, Clock clock, long maxBytes) {
         this.version = version;
@@ -132,9 +144,52 @@ class PageCache extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        // Many readers asking at once for a page not kept: one renders it, the others wait for it and are served
+        // what it kept, rather than all rendering the same page at once (as nginx's proxy_cache_lock).
+        CompletableFuture<Entry> mine = new CompletableFuture<>();
+        CompletableFuture<Entry> theirs = rendering.putIfAbsent(key, mine);
+        if (theirs != null) {
+            Entry awaited = await(theirs);
+            if (awaited != null && awaited.stamp().equals(stamp)) {
+                serve(awaited, request, response);
+                return;
+            }
+            render(key, stamp, request, response, chain, null);
+            return;
+        }
+        try {
+            render(key, stamp, request, response, chain, mine);
+        } finally {
+            rendering.remove(key, mine);
+            mine.complete(null);
+        }
+    }
+
+    private static Entry await(CompletableFuture<Entry> rendering) {
+        try {
+            return rendering.get(LOCK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException renderItYourself) {
+            return null;
+        }
+    }
+
+    private void render(
+            String key,
+            Instant stamp,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            FilterChain chain,
+            CompletableFuture<Entry> waiting)
+            throws ServletException, IOException {
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
         chain.doFilter(new WithoutConditions(request), captured);
         Entry rendered = keepable(response) ? entry(stamp, response, captured.getContentAsByteArray()) : null;
+        if (waiting != null) {
+            waiting.complete(rendered);
+        }
         if (rendered == null) {
             captured.copyBodyToResponse();
             return;
