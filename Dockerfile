@@ -24,6 +24,10 @@ RUN apt-get update \
 WORKDIR /app
 COPY --from=build /src/tribunes.jar /app/tribunes.jar
 ENV TRIBUNES_DATA_DIR=/data
+# The JVM options bench/run.sh measures with (README, Performance): 256 MB of heap started small, the serial
+# collector, smaller stacks and code cache, two malloc arenas. Override JAVA_TOOL_OPTIONS for a bigger machine.
+ENV JAVA_TOOL_OPTIONS="-Xmx256m -Xms64m -Xmn32m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m" \
+    MALLOC_ARENA_MAX=2
 VOLUME ["/data"]
 USER tribunes
 EXPOSE 8080
