@@ -62,6 +62,9 @@ class PageCache extends OncePerRequestFilter {
     private static final Set<String> NOT_KEPT =
             Set.of("content-length", "date", "transfer-encoding", "connection", "keep-alive");
 
+    /** What a renewed attribute value may not contain, since it is written into the page as it is. */
+    private static final Pattern UNSAFE = Pattern.compile("[\"<>&]");
+
     private static final Set<String> CONDITIONS = Set.of("if-none-match", "if-modified-since");
 
     private final ArchiveVersion version;
@@ -71,6 +74,10 @@ class PageCache extends OncePerRequestFilter {
     private final Clock clock;
 
     private final Cache<String, Entry> entries;
+
+    /** Addresses whose answer was not kept, with the stamp it was rendered under: no need to capture them again. */
+    private final Cache<String, Instant> notKept =
+            Caffeine.newBuilder().maximumSize(10_000).build();
 
     /** Pages being rendered, for the requests that arrive meanwhile. */
     private final ConcurrentHashMap<String, CompletableFuture<Entry>> rendering = new ConcurrentHashMap<>();
@@ -140,7 +147,8 @@ class PageCache extends OncePerRequestFilter {
             serve(entry, request, response);
             return;
         }
-        if ("HEAD".equals(request.getMethod())) {
+        if ("HEAD".equals(request.getMethod()) || stamp.equals(notKept.getIfPresent(key))) {
+            // A page that was not kept under this stamp (a search, an error) goes straight through.
             chain.doFilter(request, response);
             return;
         }
@@ -191,6 +199,7 @@ class PageCache extends OncePerRequestFilter {
             waiting.complete(rendered);
         }
         if (rendered == null) {
+            notKept.put(key, stamp);
             captured.copyBodyToResponse();
             return;
         }
@@ -324,7 +333,7 @@ class PageCache extends OncePerRequestFilter {
                 value = renewal.renew(request.getRequestURI(), value, now);
             }
             // Attribute values are HTML-escaped where they were rendered; a renewed one must not need it.
-            values[i] = value.replaceAll("[\"<>&]", "").getBytes(StandardCharsets.UTF_8);
+            values[i] = UNSAFE.matcher(value).replaceAll("").getBytes(StandardCharsets.UTF_8);
             length += values[i].length;
         }
         for (byte[] part : parts) {

@@ -56,4 +56,23 @@ class FormTokensTests {
         assertThatThrownBy(() -> settings("court")).hasMessageContaining("at least 32 characters");
         assertThat(settings("  ").secret()).isNull();
     }
+
+    @Test
+    void aKeptPagesTokenIsRenewedOnlyForItsOwnOpEd() {
+        String kept = tokens.issue("tribune-a", SHOWN);
+        Instant later = SHOWN.plusSeconds(600);
+
+        String renewed = tokens.renew("/tribunes/tribune-a", kept, later);
+        assertThat(renewed).isEqualTo(tokens.issue("tribune-a", later));
+        assertThat(tokens.check(renewed, "tribune-a", later.plusSeconds(3))).isEqualTo(FormTokens.Verdict.VALID);
+        assertThat(tokens.check(renewed, "tribune-a", later.plusSeconds(2))).isEqualTo(FormTokens.Verdict.TOO_SOON);
+        assertThat(tokens.renew("/tribunes/tribune-a", kept, later.plusSeconds(1)))
+                .isEqualTo(tokens.issue("tribune-a", later.plusSeconds(1)));
+
+        assertThat(tokens.renew("/tribunes/tribune-b", kept, later))
+                .as("another op-ed's")
+                .isEqualTo(kept);
+        assertThat(tokens.renew("/tribunes/tribune-a/historique", kept, later)).isEqualTo(kept);
+        assertThat(tokens.renew("/tribunes/tribune-a", "pas un jeton", later)).isEqualTo("pas un jeton");
+    }
 }
