@@ -263,6 +263,18 @@ add "search (bench/queries.txt)" "≥ 1,000 req/s, p99 ≤ 100 ms" "rps >= 1000 
 add "feed /flux.atom" "(none)" "1" feed "$base/flux.atom"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
+# What a page costs when it is not in the page cache (after an edit, or one nobody asked for lately): a request
+# carrying a session cookie is always rendered (an unknown session id opens no session); the median of 5, alone.
+render_ms() { # url
+  for _ in 1 2 3 4 5; do
+    curl -s -o /dev/null "${gzip[@]}" -H 'Cookie: JSESSIONID=bench' -w '%{time_total}\n' "$1"
+  done | sort -n | awk 'NR == 3 { printf "%.0f", $1 * 1000 }'
+}
+idle
+rendered="op-ed $(render_ms "$base$op_ed") ms, home $(render_ms "$base/") ms"
+rendered+=", theme page 1 $(render_ms "$base/themes/$THEME") ms, page $deep $(render_ms "$base/themes/$THEME?page=$deep") ms"
+rendered+=", author $(render_ms "$base/auteurs/$AUTHOR") ms, feed $(render_ms "$base/flux.atom") ms"
+
 peak=$(awk '/^VmHWM:/ { printf "%d", $2 / 1024 }' "/proc/$app/status")
 # What the resident memory is made of, at the end: the JVM's own (heap, metaspace, code, threads) and mapped files
 # (Lucene's index, jars).
@@ -299,6 +311,7 @@ verdict() { # awk condition [name=value...]
     "Started in ${started:-?} s, first page after $first_page s, index rebuilt: $reindexed (target ≤ 10 s, no re-indexing)"
   line "peak resident memory (VmHWM)" "$(verdict 'm <= 450' m="$peak")" \
     "$peak MB with -Xmx256m; at the end $resident (target ≤ 450 MB)"
+  line "rendered, not from the page cache" " " "$rendered (median of 5, one at a time)"
   line "OutOfMemoryError in the log" "$(verdict 'n == 0' n="$ooms")" "$ooms (target: none)"
   echo
   echo "Theme: /themes/$THEME ($THEME_OP_EDS op-eds, $theme_pages pages); author: /auteurs/$AUTHOR ($AUTHOR_OP_EDS op-eds)."
