@@ -213,9 +213,17 @@ class PageCache extends OncePerRequestFilter {
         }
     }
 
+    /**
+     * What an answer may depend on: scheme, path and query, and the {@code Origin} a cross-site request carries (the
+     * API's CORS headers are written only for those, so an answer kept for one is never given to another).
+     */
     private static String key(HttpServletRequest request) {
         String query = request.getQueryString();
-        return (request.isSecure() ? "https " : "http ") + request.getRequestURI() + (query == null ? "" : "?" + query);
+        String origin = request.getHeader(HttpHeaders.ORIGIN);
+        return (request.isSecure() ? "https " : "http ")
+                + request.getRequestURI()
+                + (query == null ? "" : "?" + query)
+                + (origin == null ? "" : " " + origin);
     }
 
     /** What a shared cache could keep: a public 200 that sets no cookie. */
@@ -224,8 +232,23 @@ class PageCache extends OncePerRequestFilter {
             return false;
         }
         String cacheControl = response.getHeader(HttpHeaders.CACHE_CONTROL);
-        return cacheControl != null && cacheControl.contains("public") && !cacheControl.contains("no-store");
+        if (cacheControl == null || !cacheControl.contains("public") || cacheControl.contains("no-store")) {
+            return false;
+        }
+        // An answer that says it varies with a request header the key leaves out is not kept.
+        for (String vary : response.getHeaders(HttpHeaders.VARY)) {
+            for (String name : vary.split(",")) {
+                if (!VARY_KEPT.contains(name.trim().toLowerCase(Locale.ROOT))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
+
+    /** Request headers an answer may vary with and still be kept: the key has them, or only preflights send them. */
+    private static final Set<String> VARY_KEPT =
+            Set.of("accept-encoding", "origin", "access-control-request-method", "access-control-request-headers", "");
 
     private static Entry entry(Instant stamp, HttpServletResponse response, byte[] body) {
         List<String[]> headers = new ArrayList<>();

@@ -229,4 +229,15 @@ class PageCacheTests {
                         .getHeader(HttpHeaders.CONTENT_ENCODING))
                 .isNull();
     }
+
+    @Test
+    void anApiAnswerKeptForThisSiteIsNotGivenToAnotherSiteWithoutItsCorsHeader() throws Exception {
+        assertThat(mvc.get().uri("/api/themes").exchange().getResponse().getHeader("Access-Control-Allow-Origin"))
+                .isNull();
+        assertThat(mvc.get().uri("/api/themes").header(HttpHeaders.ORIGIN, "https://exemple.org"))
+                .hasStatusOk()
+                .hasHeader("Access-Control-Allow-Origin", "*");
+        assertThat(mvc.get().uri("/api/themes").exchange().getResponse().getHeader("Access-Control-Allow-Origin"))
+                .isNull();
+    }
 }
