@@ -18,7 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class LastModified extends OncePerRequestFilter {
 
-    private static final List<String> PREFIXES = List.of(
+    /** The archive's public pages: what the archive's change stamp dates, and what {@link PageCache} may keep. */
+    static final List<String> PREFIXES = List.of(
             "/tribunes/",
             "/auteurs",
             "/themes",
@@ -41,8 +42,11 @@ class LastModified extends OncePerRequestFilter {
         if (!"GET".equals(method) && !"HEAD".equals(method)) {
             return true;
         }
-        String path = request.getRequestURI();
-        return !path.equals("/") && PREFIXES.stream().noneMatch(path::startsWith);
+        return !isArchivePage(request.getRequestURI());
+    }
+
+    static boolean isArchivePage(String path) {
+        return path.equals("/") || PREFIXES.stream().anyMatch(path::startsWith);
     }
 
     @Override

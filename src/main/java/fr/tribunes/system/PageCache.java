@@ -41,7 +41,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * every instance from the next request on; there is no time-to-live to wait for. A page rendered while an edit
  * commits is kept under the stamp read before: it is rendered again on the next request, never served stale.
  *
- * <p><b>What is kept.</b> Only what a shared cache could keep: {@code GET} answers 200 marked
+ * <p><b>What is kept.</b> Only the archive's pages ({@link LastModified#PREFIXES}: not searches, health probes,
+ * static files or the back office), and of them only what a shared cache could keep: {@code GET} answers 200 marked
  * {@code Cache-Control: public} and setting no cookie, to requests carrying no session cookie (editors, who may
  * see more, always get a page rendered for them). Status, headers (security headers, {@code ETag},
  * {@code Last-Modified}…) and body are kept; {@code HEAD} is answered from a kept {@code GET}. Conditional
@@ -119,7 +120,9 @@ class PageCache extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String method = request.getMethod();
-        return !("GET".equals(method) || "HEAD".equals(method)) || hasSession(request);
+        return !("GET".equals(method) || "HEAD".equals(method))
+                || !LastModified.isArchivePage(request.getRequestURI())
+                || hasSession(request);
     }
 
     private static boolean hasSession(HttpServletRequest request) {
