@@ -119,7 +119,7 @@ class BackupRestoreTests {
         assertThat(command("restore", backup.toString(), "--tribunes.data-dir=" + second))
                 .isEqualTo(ExchangeCommand.REFUSED);
         assertThat(err.toString(StandardCharsets.UTF_8))
-                .isEqualTo("Restauration refusée : le dossier de données " + second
+                .isEqualTo("Restauration refusée : le dossier de données " + second
                         + " n’est pas vide : restaurez dans un dossier vide ou nouveau. Rien n’a été modifié.\n");
         assertThat(Files.size(second.resolve("tribunes.mv.db"))).isEqualTo(size);
 
