@@ -11,7 +11,7 @@
 #   ROUNDS=2 bench/crash.sh        # fewer
 #
 # Needs curl and java (apt-get install curl). Environment: ROUNDS (5), PORT (8091), MIN_WAIT and MAX_WAIT, the
-# seconds of writes before each kill (3 and 12), JAR (an application jar already built: skips the build), KEEP=1
+# seconds of writes before each kill, from the round's first acknowledged write (3 and 12), JAR (an application jar already built: skips the build), KEEP=1
 # keeps the data directory and logs (printed at the end).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -143,8 +143,16 @@ checked=0
 unindexed=0
 start_app
 for round in $(seq 1 "$rounds"); do
+  before=$(wc -l < "$acks")
   write_stream "$round" &
   writer=$!
+  # The random delay runs from the round's first acknowledged write: a JVM just started answers its first back-office
+  # pages slowly, and a round ended before any write would test nothing.
+  for _ in $(seq 1 600); do
+    [ "$(wc -l < "$acks")" -gt "$before" ] && break
+    kill -0 "$writer" 2> /dev/null || { echo "round $round: the writer stopped before any write; see $work/app.log" >&2; exit 1; }
+    sleep 0.2
+  done
   sleep $((min_wait + RANDOM % (max_wait - min_wait + 1))).$((RANDOM % 10))
   kill -9 "$app"
   wait "$app" 2> /dev/null || true
@@ -176,7 +184,7 @@ for round in $(seq 1 "$rounds"); do
     read -r kind marker <<< "${acked[$slug]}"
     number=$(sed 's/^zqk\([0-9]*\)x\([0-9]*\).*/\1 \2/' <<< "$marker" | awk '{ print $1 * 10000 + $2 }')
     markdown=$(curl -fsS "$base/tribunes/$slug.md" 2> /dev/null || true)
-    if ! grep -qF "title: Tribune synthétique n° $number, écrite pendant le test d’arrêt brutal (données de test)" <<< "$markdown"; then
+    if ! grep -qxF "# Tribune synthétique n° $number, écrite pendant le test d’arrêt brutal (données de test)" <<< "$markdown"; then
       missed "op-ed $slug"
       continue
     fi

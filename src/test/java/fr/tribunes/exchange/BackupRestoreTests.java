@@ -158,6 +158,39 @@ class BackupRestoreTests {
     }
 
     @Test
+    void anEditorBacksUpFromTheBackOfficeWhileTheSiteServes() throws Exception {
+        Path data = temp.resolve("data");
+        Path backups = temp.resolve("sauvegardes");
+        try (ConfigurableApplicationContext app = start(data, "--tribunes.backups-dir=" + backups)) {
+            Site site = new Site(app);
+            site.signIn(EDITOR, PASSWORD);
+            String page = site.get("/admin/sauvegardes");
+            assertThat(page).contains("Aucune sauvegarde pour l’instant.", backups.toString());
+            assertThat(site.post("/admin/sauvegardes", Map.of("_csrf", Site.csrf(page))))
+                    .endsWith("/admin/sauvegardes");
+            page = site.get("/admin/sauvegardes");
+            List<Path> written;
+            try (var folders = Files.list(backups)) {
+                written = folders.toList();
+            }
+            assertThat(written).hasSize(1);
+            Path folder = written.get(0);
+            assertThat(page)
+                    .contains("Sauvegarde écrite dans " + folder + "\u202f: la base entière et l’export de 1 tribune.")
+                    .contains("<li>" + folder.getFileName() + "</li>");
+            assertThat(folder.resolve("base/tribunes.sql.gz")).exists();
+            assertThat(folder.resolve("export/facettes.yaml")).exists();
+
+            // Restorable while the site goes on serving from its own data directory.
+            assertThat(command("restore", folder.toString(), "--tribunes.data-dir=" + temp.resolve("restored")))
+                    .as(err.toString(StandardCharsets.UTF_8))
+                    .isEqualTo(ExchangeCommand.SUCCESS);
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("1 tribune publiée");
+            assertThat(site.get("/")).contains("Tribunes");
+        }
+    }
+
+    @Test
     void aFolderThatIsNotABackupIsRefused() throws Exception {
         Path notABackup = Files.createDirectories(temp.resolve("vide"));
         assertThat(command("restore", notABackup.toString(), "--tribunes.data-dir=" + temp.resolve("data")))
@@ -181,14 +214,15 @@ class BackupRestoreTests {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
-    private static ConfigurableApplicationContext start(Path dataDir) {
-        return new SpringApplicationBuilder(TribunesApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--tribunes.data-dir=" + dataDir,
-                        "--tribunes.admin.username=" + EDITOR,
-                        "--tribunes.admin.password=" + PASSWORD,
-                        "--tribunes.comments.min-delay=0s");
+    private static ConfigurableApplicationContext start(Path dataDir, String... more) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--tribunes.data-dir=" + dataDir,
+                "--tribunes.admin.username=" + EDITOR,
+                "--tribunes.admin.password=" + PASSWORD,
+                "--tribunes.comments.min-delay=0s"));
+        args.addAll(List.of(more));
+        return new SpringApplicationBuilder(TribunesApplication.class).run(args.toArray(String[]::new));
     }
 
     /** The site as one browser sees it: its own cookies, forms sent with the token the page gave. */
@@ -275,7 +309,7 @@ class BackupRestoreTests {
                     .contains("/admin/commentaires");
         }
 
-        private static String csrf(String page) {
+        static String csrf(String page) {
             Matcher matcher = CSRF.matcher(page);
             assertThat(matcher.find()).as(page).isTrue();
             return matcher.group(1);
