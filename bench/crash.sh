@@ -160,6 +160,11 @@ for round in $(seq 1 "$rounds"); do
   kills=$((kills + 1))
   wait "$writer" || true
   writer=
+  # What the database holds as the kill left it, beside what was acknowledged: says where a loss happened.
+  java -cp "$h2_jar" org.h2.tools.Shell -url "jdbc:h2:file:$data/tribunes" -user sa -password '' -sql \
+    "select (select count(*) from article) - 1 as op_eds, (select count(*) from comment) as comments" \
+    | awk -v a="$(grep -c '^draft' "$acks" || true)" -v c="$(grep -c '^comment' "$acks" || true)" \
+      'NR == 2 { print "  after the kill, in the database: " $1 " op-eds (" a " acknowledged), " $3 " comments (" c " acknowledged)" }'
   found=$(half_written)
   if [ "$found" != 0 ]; then
     echo "round $round: $found half-written op-eds (or the check failed: '$found')" >&2
