@@ -41,6 +41,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/tribunes-crash.XXXXXX")
 data="$work/data"
 acks="$work/acknowledged" # one line a write: kind, op-ed id, slug, the words that prove it
 : > "$acks"
+: > "$work/lost"
 user=redaction-crash
 password="crash-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
 app=
@@ -131,9 +132,12 @@ has() { # text, curl's arguments
   body=$(curl -fsS "$@" 2> /dev/null) || return 1
   grep -qF -- "$text" <<< "$body"
 }
+# A write acknowledged and not found: reported once, however many restarts check it again.
 missed() {
-  echo "lost: $1" >&2
-  lost=$((lost + 1))
+  grep -qxF -- "$1" "$work/lost" || echo "lost: $1" >&2
+  echo "$1" >> "$work/lost"
+  sort -u -o "$work/lost" "$work/lost"
+  lost=$(wc -l < "$work/lost")
 }
 
 kills=0
@@ -203,7 +207,7 @@ for round in $(seq 1 "$rounds"); do
       continue
     fi
     has "/tribunes/$slug\"" "$base/recherche?q=$now" || {
-      echo "not in the search index: $slug ($now)" >&2
+      echo "not in the search index after restart $round: $slug ($now)" >&2
       unindexed=$((unindexed + 1))
     }
   done
