@@ -33,9 +33,7 @@ if [ -z "${JAR:-}" ]; then
   build_jar
   JAR=$(jar_file)
 fi
-h2_version=$(sed -n 's:.*<h2.version>\(.*\)</h2.version>.*:\1:p' pom.xml)
-h2_jar="$HOME/.m2/repository/com/h2database/h2/$h2_version/h2-$h2_version.jar"
-[ -f "$h2_jar" ] || ./mvnw -B -q dependency:get -Dartifact="com.h2database:h2:$h2_version" > /dev/null
+h2_jar=$(h2_jar)
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/tribunes-crash.XXXXXX")
 data="$work/data"

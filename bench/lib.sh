@@ -77,3 +77,12 @@ csrf_of() {
 input_value() { # name
   grep -o "name=\"$1\" value=\"[^\"]*\"" | head -1 | sed 's/.*value="\([^"]*\)"/\1/'
 }
+
+# H2's jar, at the version the application uses, for its shell (org.h2.tools.Shell) on a stopped archive.
+h2_jar() {
+  local version jar
+  version=$(sed -n 's:.*<h2.version>\(.*\)</h2.version>.*:\1:p' pom.xml)
+  jar="$HOME/.m2/repository/com/h2database/h2/$version/h2-$version.jar"
+  [ -f "$jar" ] || ./mvnw -B -q dependency:get -Dartifact="com.h2database:h2:$version" > /dev/null
+  echo "$jar"
+}

@@ -53,6 +53,10 @@ trap 'exit 130' INT TERM
 # The edits go to a copy: the shared archive stays as bench/run.sh measures it.
 cp -r "target/bench-$count" "$work/data"
 rm -rf "$work/data/run"
+# The copy's editors (a run of the application on the shared archive created one, with a password logged then)
+# are removed, so that the first editor is created again with a password this script knows.
+java -cp "$(h2_jar)" org.h2.tools.Shell -url "jdbc:h2:file:$work/data/tribunes" -user sa -password '' \
+  -sql "delete from editor" > /dev/null
 user=redaction-charge
 password="charge-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
 echo "== starting the application (-Xmx256m)"
