@@ -103,7 +103,8 @@ done
 # recorded: op-ed number, correction number.
 correct() {
   local n=0 i id page
-  while true; do
+  # Stops between two corrections when asked, so that no correction is left half-way (sent, not acknowledged).
+  while [ ! -e "$work/stop" ]; do
     n=$((n + 1))
     i=$(((n - 1) % edited))
     id=${ids[$i]}
@@ -130,7 +131,7 @@ correct &
 editor=$!
 wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 10s -s bench/load-with-edits.lua "$base" -- "$work/paths" \
   | tee "$work/wrk.txt"
-kill "$editor"
+touch "$work/stop"
 wait "$editor" 2> /dev/null || true
 editor=
 
