@@ -34,17 +34,8 @@ timeout=${TIMEOUT:-10s}
 data="target/bench-$count"
 run="$data/run"
 
-# Tools: said how to install, installed only by a CI job running as root.
-need() { # command, Debian package
-  if ! command -v "$1" > /dev/null && [ ! -x "/usr/sbin/$1" ]; then
-    if [ "$(id -u)" = 0 ] && [ -n "${CI:-}" ]; then
-      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" > /dev/null
-    else
-      echo "$1 is needed: sudo apt-get install $2" >&2
-      exit 1
-    fi
-  fi
-}
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 need wrk wrk
 need nginx nginx-light
 need curl curl
@@ -57,20 +48,8 @@ for p in "$port" "$nginx_port"; do
 done
 
 if [ "${FRESH:-0}" = 1 ]; then rm -rf "$data"; fi
-echo "== building the jar"
-./mvnw -B -q -DskipTests package
-echo "== synthetic archive of $count op-eds in $data"
-generator_log="target/bench-$count-generator.log"
-if ! ./mvnw -B -q exec:java -Dexec.classpathScope=test -Dexec.mainClass=fr.tribunes.benchmark.SyntheticArchive \
-  -Dexec.args="$data $count" > "$generator_log" 2>&1; then
-  grep -E 'delete the directory|ERROR' "$generator_log" | head -5 >&2
-  echo "the synthetic archive was not built; see $generator_log" >&2
-  exit 1
-fi
-grep -E '^(generated|indexed|index already|biggest|.*already holds)' "$generator_log"
-# OP_ED, THEME, THEME_OP_EDS, AUTHOR, AUTHOR_OP_EDS: slugs and counts, written by SyntheticArchive.
-# shellcheck disable=SC1091
-. "$data/bench.env"
+build_jar
+build_archive "$count" "$data"
 
 rm -rf "$run"
 mkdir -p "$run/nginx/tmp"

@@ -1,6 +1,8 @@
 package fr.tribunes.exchange;
 
+import fr.tribunes.article.ArticleCards;
 import fr.tribunes.article.ArticleEditor.Outcome;
+import fr.tribunes.search.SearchIndex;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -15,7 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.NestedExceptionUtils;
 
 /**
- * The {@code import} and {@code export} commands: the application started without its web server, on the archive
+ * The {@code import}, {@code export}, {@code backup} and {@code restore} commands: the application started without its web server, on the archive
  * the usual options choose ({@code --tribunes.data-dir=…}, {@code TRIBUNES_DATA_DIR}...), one command run, then
  * stopped. Messages are in French, for the archive's editors.
  */
@@ -36,14 +38,21 @@ public final class ExchangeCommand {
                   importe des tribunes (fichiers *.md) et, dans un dossier, son facettes.yaml
               java -jar tribunes.jar export <dossier>
                   écrit toutes les tribunes, brouillons compris, et facettes.yaml dans <dossier>
+              java -jar tribunes.jar backup <dossier>
+                  sauvegarde la base entière et l’export des tribunes dans <dossier> (vide ou nouveau)
+              java -jar tribunes.jar restore <dossier>
+                  rétablit une sauvegarde dans un dossier de données vide ou nouveau
             Options : --tribunes.data-dir=<dossier> (ou TRIBUNES_DATA_DIR) désigne l’archive.
             """;
 
-    private static final Set<String> COMMANDS = Set.of("import", "export");
+    private static final Set<String> COMMANDS = Set.of("import", "export", "backup", "restore");
 
     private ExchangeCommand() {}
 
-    /** Whether the arguments ask for a command: the first one that is not an option is {@code import} or {@code export}. */
+    /**
+     * Whether the arguments ask for a command: the first one that is not an option is {@code import},
+     * {@code export}, {@code backup} or {@code restore}.
+     */
     public static boolean isCommand(String... args) {
         List<String> operands = new DefaultApplicationArguments(args).getNonOptionArgs();
         return !operands.isEmpty() && COMMANDS.contains(operands.get(0));
@@ -72,34 +81,103 @@ public final class ExchangeCommand {
             err.print(USAGE_TEXT);
             return USAGE;
         }
-        if (command.equals("import")) {
+        if (command.equals("import") || command.equals("restore")) {
             List<Path> missing = paths.stream().filter(p -> !Files.exists(p)).toList();
             if (!missing.isEmpty()) {
                 missing.forEach(p -> err.println(p + " : fichier ou dossier introuvable."));
                 return USAGE;
             }
         }
+        if (command.equals("restore")) {
+            int restored = restoreDatabase(paths.get(0), args, out, err);
+            if (restored != SUCCESS) {
+                return restored;
+            }
+        }
         ConfigurableApplicationContext context;
         try {
-            context = new SpringApplicationBuilder(application)
-                    .web(WebApplicationType.NONE)
-                    .bannerMode(Banner.Mode.OFF)
-                    .logStartupInfo(false)
-                    // Only what goes wrong: the command's own report is what the editor reads.
-                    .properties("logging.level.root=warn")
-                    .run(args);
+            context = start(application, args);
         } catch (RuntimeException e) {
             err.println("Tribunes n’a pas pu démarrer : "
                     + NestedExceptionUtils.getMostSpecificCause(e).getMessage());
             return REFUSED;
         }
         try (context) {
-            ArchiveExchange exchange = context.getBean(ArchiveExchange.class);
-            return command.equals("import")
-                    ? importFiles(exchange, paths, out, err)
-                    : export(exchange, paths.get(0), out, err);
+            return switch (command) {
+                case "import" -> importFiles(context.getBean(ArchiveExchange.class), paths, out, err);
+                case "export" -> export(context.getBean(ArchiveExchange.class), paths.get(0), out, err);
+                case "backup" -> backup(context.getBean(ArchiveBackup.class), paths.get(0), out, err);
+                // Started on the restored database: Flyway has checked it, and the search index is rebuilt.
+                default -> restored(context, out);
+            };
         } catch (IOException e) {
             err.println("Erreur de lecture ou d’écriture : " + e.getMessage());
+            return REFUSED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("Interrompu.");
+            return REFUSED;
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Class<?> source, String[] args) {
+        return new SpringApplicationBuilder(source)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                // Only what goes wrong: the command's own report is what the editor reads.
+                .properties("logging.level.root=warn")
+                .run(args);
+    }
+
+    /** No bean at all: a context started only for the settings the application would read. */
+    static final class SettingsOnly {}
+
+    /**
+     * Restores the backup's database before the application opens it, with the settings it would use
+     * ({@code --tribunes.data-dir}, profiles, environment variables…).
+     */
+    private static int restoreDatabase(Path backup, String[] args, PrintStream out, PrintStream err) {
+        String url;
+        String username;
+        String password;
+        String dataDirectory;
+        try (ConfigurableApplicationContext settings = start(SettingsOnly.class, args)) {
+            url = settings.getEnvironment().getProperty("spring.datasource.url", "");
+            username = settings.getEnvironment().getProperty("spring.datasource.username", "");
+            password = settings.getEnvironment().getProperty("spring.datasource.password", "");
+            dataDirectory = settings.getEnvironment().getProperty("tribunes.data-dir", "data");
+        }
+        try {
+            ArchiveRestore.restore(backup, Path.of(dataDirectory), url, username, password);
+            return SUCCESS;
+        } catch (ArchiveRestore.RestoreRefusedException e) {
+            err.println("Restauration refusée : " + e.getMessage());
+            return REFUSED;
+        } catch (IOException e) {
+            err.println("Erreur de lecture ou d’écriture : " + e.getMessage());
+            return REFUSED;
+        }
+    }
+
+    private static int restored(ConfigurableApplicationContext context, PrintStream out) {
+        long indexed = context.getBean(SearchIndex.class).indexedCount();
+        out.println("Restauration faite dans " + context.getEnvironment().getProperty("tribunes.data-dir") + " : "
+                + count((int) context.getBean(ArticleCards.class).count(), "tribune publiée", "tribunes publiées")
+                + ", index de recherche reconstruit (" + count((int) indexed, "tribune", "tribunes") + ").");
+        return SUCCESS;
+    }
+
+    private static int backup(ArchiveBackup backup, Path folder, PrintStream out, PrintStream err)
+            throws IOException, InterruptedException {
+        try {
+            ArchiveBackup.Written written = backup.backup(folder);
+            out.println("Sauvegarde : base de données dans " + written.database() + ", export de "
+                    + count(written.articles(), "tribune", "tribunes") + " dans " + folder.resolve(ArchiveBackup.EXPORT)
+                    + ".");
+            return SUCCESS;
+        } catch (ArchiveBackup.BackupRefusedException e) {
+            err.println("Sauvegarde refusée : " + e.getMessage());
             return REFUSED;
         }
     }

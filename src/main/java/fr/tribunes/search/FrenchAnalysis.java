@@ -29,9 +29,10 @@ public class FrenchAnalysis implements LuceneAnalysisConfigurer {
 
     /**
      * Changes whenever this analysis changes, so that indexes built by the previous one are rebuilt at start-up
-     * ({@link SearchIndex}). 2: a position gap between the values of a multi-valued field.
+     * ({@link SearchIndex}). 2: a position gap between the values of a multi-valued field. 3: each op-ed's version
+     * in the index (not the analysis strictly, but a change of the index's mapping, which needs a rebuild too).
      */
-    public static final String VERSION = "2";
+    public static final String VERSION = "3";
 
     /**
      * Words of two values of a multi-valued field (two paragraphs, two themes) are never adjacent: without this

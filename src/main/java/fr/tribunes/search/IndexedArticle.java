@@ -19,6 +19,7 @@ import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.SQLRestriction;
 import org.hibernate.search.engine.backend.types.Aggregable;
 import org.hibernate.search.engine.backend.types.Highlightable;
+import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.engine.backend.types.Sortable;
 import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
@@ -52,6 +53,13 @@ class IndexedArticle {
 
     @GenericField(sortable = Sortable.YES)
     private LocalDate publishedOn;
+
+    /**
+     * The op-ed's version (its optimistic lock, moved by every save, publication and withdrawal): after a crash,
+     * {@link SearchIndex} compares it with the database's to find the op-eds whose last change missed the index.
+     */
+    @GenericField(projectable = Projectable.YES)
+    private long version;
 
     @ElementCollection
     @CollectionTable(name = "article_block", joinColumns = @JoinColumn(name = "article_id"))

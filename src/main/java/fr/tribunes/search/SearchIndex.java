@@ -3,13 +3,18 @@ package fr.tribunes.search;
 import fr.tribunes.article.ArticleCards;
 import fr.tribunes.article.ArticlesChanged;
 import fr.tribunes.system.FacetChanged;
+import jakarta.annotation.PreDestroy;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.slf4j.Logger;
@@ -26,8 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps the search index in step with the archive. At start-up, an index that is missing, or that does not hold
- * as many op-eds as the database, is rebuilt from the database; {@link #reindex(Collection)} brings given op-eds
- * up to date after they change.
+ * as many op-eds as the database, is rebuilt from the database, and after a crash the op-eds whose last change
+ * missed the index are indexed again ({@link #catchUp()}); {@link #reindex(Collection)} brings given op-eds up to
+ * date after they change.
  */
 @Component
 public class SearchIndex implements ApplicationRunner {
@@ -48,6 +54,15 @@ public class SearchIndex implements ApplicationRunner {
      */
     private final Path marker;
 
+    /**
+     * Beside an index on disk, a file present while an application runs on it: found at start-up, it says the last
+     * one did not stop (killed, or the machine lost power), and may have committed changes to the database that
+     * never reached the index. Null for an index in memory.
+     */
+    private final Path inUse;
+
+    private final TransactionTemplate readWrite;
+
     private final SearchResultsCache cache;
 
     SearchIndex(
@@ -60,9 +75,10 @@ public class SearchIndex implements ApplicationRunner {
                     String directoryType,
             @Value("${spring.jpa.properties.hibernate.search.backend.directory.root:}") String directoryRoot) {
         this.cache = cache;
-        this.marker = "local-filesystem".equals(directoryType) && !directoryRoot.isBlank()
-                ? Path.of(directoryRoot, "analysis-version")
-                : null;
+        boolean onDisk = "local-filesystem".equals(directoryType) && !directoryRoot.isBlank();
+        this.marker = onDisk ? Path.of(directoryRoot, "analysis-version") : null;
+        this.inUse = onDisk ? Path.of(directoryRoot, "in-use") : null;
+        this.readWrite = new TransactionTemplate(transactions);
         this.entityManager = entityManager;
         this.entityManagerFactory = entityManagerFactory;
         this.readOnly = new TransactionTemplate(transactions);
@@ -77,6 +93,7 @@ public class SearchIndex implements ApplicationRunner {
         String built = marker == null || !Files.exists(marker)
                 ? null
                 : Files.readString(marker).strip();
+        boolean notStopped = inUse != null && Files.exists(inUse);
         if (inIndex != inDatabase) {
             log.info("Search index holds {} op-eds, the database {}: rebuilding it", inIndex, inDatabase);
             rebuild();
@@ -86,9 +103,53 @@ public class SearchIndex implements ApplicationRunner {
                     built,
                     FrenchAnalysis.VERSION);
             rebuild();
+        } else if (notStopped) {
+            catchUp();
         }
         if (marker != null) {
             Files.writeString(marker, FrenchAnalysis.VERSION + "\n");
+            Files.writeString(inUse, ProcessHandle.current().pid() + "\n");
+        }
+    }
+
+    /** A clean stop: every change committed so far is in the index, there is nothing to catch up on next time. */
+    @PreDestroy
+    void stopped() throws IOException {
+        if (inUse != null) {
+            Files.deleteIfExists(inUse);
+        }
+    }
+
+    /**
+     * After a crash: indexes again the op-eds whose version in the index is not the database's, and removes those
+     * no longer published. An edit is committed to the database first and indexed just after; a process killed in
+     * between leaves the index behind the database, holding as many op-eds (a correction, say), which the count
+     * alone does not see.
+     */
+    void catchUp() {
+        Map<Long, Long> inDatabase = readOnly.execute(status -> entityManager
+                .createQuery("select a.id, a.version from IndexedArticle a", Object[].class)
+                .getResultStream()
+                .collect(Collectors.toMap(row -> (Long) row[0], row -> (Long) row[1])));
+        Map<Long, Long> inIndex = readOnly.execute(status -> Search.session(entityManager)
+                .search(IndexedArticle.class)
+                .select(f -> f.composite()
+                        .from(f.id(Long.class), f.field("version", Long.class))
+                        .as(Map::entry))
+                .where(f -> f.matchAll())
+                .fetchAllHits()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        Set<Long> behind = new HashSet<>(inIndex.keySet());
+        behind.removeAll(inDatabase.keySet());
+        inDatabase.forEach((id, version) -> {
+            if (!version.equals(inIndex.get(id))) {
+                behind.add(id);
+            }
+        });
+        log.info("The last run did not stop cleanly: {} op-eds indexed again", behind.size());
+        if (!behind.isEmpty()) {
+            readWrite.executeWithoutResult(status -> indexAgain(behind));
         }
     }
 

@@ -154,6 +154,7 @@ class EditorsTests extends AccountSiteTests {
                         "Tribunes /admin/tribunes",
                         "Auteurs, thèmes et organisations /admin/facettes",
                         "Commentaires /admin/commentaires",
+                        "Sauvegardes /admin/sauvegardes",
                         "Éditeurs /admin/editeurs",
                         "Mot de passe /admin/mot-de-passe");
         assertThat(text(editors.querySelector(".admin-nav a[aria-current=page]")))

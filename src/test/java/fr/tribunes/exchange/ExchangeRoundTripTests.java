@@ -44,7 +44,7 @@ class ExchangeRoundTripTests {
     Path temp;
 
     /** A page as fetched: the status and the body's bytes. */
-    private record Fetched(int status, byte[] body) {
+    record Fetched(int status, byte[] body) {
 
         String text() {
             return new String(body, StandardCharsets.UTF_8);
@@ -106,7 +106,7 @@ class ExchangeRoundTripTests {
     }
 
     /** Synthetic op-eds covering what the format carries, and facets with slugs and descriptions of their own. */
-    private static void write(ConfigurableApplicationContext app) throws Exception {
+    static void write(ConfigurableApplicationContext app) throws Exception {
         ArticleEditor editor = app.getBean(ArticleEditor.class);
         Topics topics = app.getBean(Topics.class);
         Authors authors = app.getBean(Authors.class);
@@ -190,7 +190,7 @@ class ExchangeRoundTripTests {
     }
 
     /** Every public page the first archive has, and a few it has not. */
-    private static List<String> publicPaths(ConfigurableApplicationContext app) {
+    static List<String> publicPaths(ConfigurableApplicationContext app) {
         List<String> paths = new ArrayList<>(List.of(
                 "/",
                 "/archives",
@@ -240,13 +240,13 @@ class ExchangeRoundTripTests {
      * archive's own key, so it differs by design (the ETag leaves it out for the same reason). Nothing else is
      * touched: the comparison stays byte for byte.
      */
-    private static byte[] withoutFormToken(byte[] body) {
+    static byte[] withoutFormToken(byte[] body) {
         String text = new String(body, StandardCharsets.ISO_8859_1);
         return text.replaceAll("value=\"[^\"]*\"(?=\\s+data-etag-exempt)", "value=\"\"")
                 .getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    private static Map<String, Fetched> fetch(ConfigurableApplicationContext app, List<String> paths) throws Exception {
+    static Map<String, Fetched> fetch(ConfigurableApplicationContext app, List<String> paths) throws Exception {
         String port = app.getEnvironment().getProperty("local.server.port");
         HttpClient client = HttpClient.newHttpClient();
         Map<String, Fetched> pages = new LinkedHashMap<>();
