@@ -1,5 +1,6 @@
 package fr.tribunes.account;
 
+import fr.tribunes.system.UnreadableRequests;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +11,7 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -71,6 +73,8 @@ class SecurityConfiguration {
         // After signing in, back to the page asked for, at its own address: no "?continue" appended.
         HttpSessionRequestCache askedFor = new HttpSessionRequestCache();
         askedFor.setMatchingRequestParameterName(null);
+        // Before anything reads a parameter: a request whose parameters Tomcat cannot read gets a French page.
+        http.addFilterBefore(new UnreadableRequests(), CsrfFilter.class);
         http.authorizeHttpRequests(requests -> requests.requestMatchers(ADMIN)
                         .hasRole(EditorDetailsService.ROLE)
                         .anyRequest()
