@@ -224,12 +224,47 @@ class BrowserTests {
 
     @Test
     void theRequestCheckSeesARequestToAnotherHost() {
-        load("/", DESKTOP);
-        // Another loopback address: a different host, still on this machine.
-        browser.executeScript(
-                "document.querySelector('main').insertAdjacentHTML('beforeend', '<img alt=\\'\\' src=\\'http://127.0.0.2:9/x.png\\'>');");
+        // The Content-Security-Policy would stop the request (see below): set aside here, to prove the check itself.
+        browser.executeCdpCommand("Page.setBypassCSP", Map.of("enabled", true));
+        try {
+            load("/", DESKTOP);
+            // Another loopback address: a different host, still on this machine.
+            browser.executeScript(
+                    "document.querySelector('main').insertAdjacentHTML('beforeend', '<img alt=\\'\\' src=\\'http://127.0.0.2:9/x.png\\'>');");
 
-        assertThat(requestedUrls()).contains("http://127.0.0.2:9/x.png");
+            assertThat(requestedUrls()).contains("http://127.0.0.2:9/x.png");
+        } finally {
+            browser.executeCdpCommand("Page.setBypassCSP", Map.of("enabled", false));
+        }
+    }
+
+    @Test
+    void theContentSecurityPolicyStopsAnInjectedImageScriptAndStyleAndTheConsoleCheckSeesIt() {
+        load("/", DESKTOP);
+        // What an injection would add to a page: an image from elsewhere, an inline script, an inline style.
+        browser.executeScript(
+                "document.querySelector('main').insertAdjacentHTML('beforeend', '<img alt=\\'\\' src=\\'http://127.0.0.2:9/y.png\\'>');"
+                        + "const s = document.createElement('script'); s.textContent = 'document.title = \\'injecté\\''; document.body.append(s);"
+                        + "document.querySelector('main').insertAdjacentHTML('beforeend', '<p style=\\'color: red\\' id=\\'rouge\\'>x</p>');");
+
+        assertThat(requestedUrls()).doesNotContain("http://127.0.0.2:9/y.png");
+        assertThat(browser.getTitle()).isNotEqualTo("injecté");
+        assertThat(browser.findElement(By.id("rouge")).getCssValue("color")).isNotEqualTo("rgba(255, 0, 0, 1)");
+        assertThat(consoleErrors("/")).anySatisfy(error -> assertThat(error).contains("Content Security Policy"));
+    }
+
+    @Test
+    void theApiDocumentationRunsUnderItsOwnPolicyWithoutAConsoleError() {
+        load("/swagger-ui/index.html", DESKTOP);
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+                .until(driver ->
+                        !driver.findElements(By.cssSelector(".opblock")).isEmpty());
+
+        assertThat(browser.findElements(By.cssSelector(".opblock-summary-path")))
+                .extracting(WebElement::getText)
+                .anySatisfy(path -> assertThat(path.replace("\u200b", "")).isEqualTo("/api/tribunes"));
+        assertThat(requestedUrls()).allSatisfy(url -> assertThat(url).startsWith(base()));
+        assertThat(consoleErrors("/swagger-ui/index.html")).isEmpty();
     }
 
     private String base() {
