@@ -27,6 +27,7 @@ ENV TRIBUNES_DATA_DIR=/data
 VOLUME ["/data"]
 USER tribunes
 EXPOSE 8080
+# Ready: started, and the database answers (the actuator's readiness probe; no details are shown).
 HEALTHCHECK --interval=30s --timeout=5s --retries=3 \
-    CMD curl -fsS -o /dev/null http://localhost:8080/ || exit 1
+    CMD curl -fsS -o /dev/null http://localhost:8080/actuator/health/readiness || exit 1
 ENTRYPOINT ["java", "-jar", "/app/tribunes.jar"]
