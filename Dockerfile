@@ -31,6 +31,7 @@ ENV JAVA_TOOL_OPTIONS="-Xmx256m -Xms64m -Xmn32m -XX:+UseSerialGC -Xss512k -XX:Re
 VOLUME ["/data"]
 USER tribunes
 EXPOSE 8080
+# Ready: started, and the database answers (the actuator's readiness probe; no details are shown).
 HEALTHCHECK --interval=30s --timeout=5s --retries=3 \
-    CMD curl -fsS -o /dev/null http://localhost:8080/ || exit 1
+    CMD curl -fsS -o /dev/null http://localhost:8080/actuator/health/readiness || exit 1
 ENTRYPOINT ["java", "-jar", "/app/tribunes.jar"]

@@ -225,11 +225,45 @@ class BrowserTests {
     @Test
     void theRequestCheckSeesARequestToAnotherHost() {
         load("/", DESKTOP);
-        // Another loopback address: a different host, still on this machine.
+        // Another loopback address: a different host, still on this machine. (The Content-Security-Policy stops
+        // the image from loading, see below, but Chromium's network log still shows the attempt.)
         browser.executeScript(
                 "document.querySelector('main').insertAdjacentHTML('beforeend', '<img alt=\\'\\' src=\\'http://127.0.0.2:9/x.png\\'>');");
 
         assertThat(requestedUrls()).contains("http://127.0.0.2:9/x.png");
+    }
+
+    @Test
+    void theContentSecurityPolicyStopsAnInjectedImageScriptAndStyleAndTheConsoleCheckSeesIt() {
+        load("/", DESKTOP);
+        // What an injection would add to a page: an image from elsewhere, an inline script, an inline style.
+        browser.executeScript(
+                "document.querySelector('main').insertAdjacentHTML('beforeend', '<img alt=\\'\\' src=\\'http://127.0.0.2:9/y.png\\'>');"
+                        + "const s = document.createElement('script'); s.textContent = 'document.title = \\'injecté\\''; document.body.append(s);"
+                        + "document.querySelector('main').insertAdjacentHTML('beforeend', '<p style=\\'color: red\\' id=\\'rouge\\'>x</p>');");
+
+        assertThat(browser.getTitle()).isNotEqualTo("injecté");
+        assertThat(browser.findElement(By.id("rouge")).getCssValue("color")).isNotEqualTo("rgba(255, 0, 0, 1)");
+        List<String> errors = consoleErrors("/");
+        assertThat(errors)
+                .anySatisfy(error -> assertThat(error)
+                        .contains("image 'http://127.0.0.2:9/y.png'", "Content Security Policy", "img-src"))
+                .anySatisfy(error -> assertThat(error).contains("inline script", "Content Security Policy"))
+                .anySatisfy(error -> assertThat(error).contains("inline style", "Content Security Policy"));
+    }
+
+    @Test
+    void theApiDocumentationRunsUnderItsOwnPolicyWithoutAConsoleError() {
+        load("/swagger-ui/index.html", DESKTOP);
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+                .until(driver ->
+                        !driver.findElements(By.cssSelector(".opblock")).isEmpty());
+
+        assertThat(browser.findElements(By.cssSelector(".opblock-summary-path")))
+                .extracting(WebElement::getText)
+                .anySatisfy(path -> assertThat(path.replace("\u200b", "")).isEqualTo("/api/tribunes"));
+        assertThat(requestedUrls()).allSatisfy(url -> assertThat(url).startsWith(base()));
+        assertThat(consoleErrors("/swagger-ui/index.html")).isEmpty();
     }
 
     private String base() {

@@ -1,5 +1,6 @@
 package fr.tribunes.account;
 
+import fr.tribunes.system.UnreadableRequests;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,8 +11,15 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may see what: the administration ({@code /admin/**}) is for signed-in editors; everything else (the public
@@ -36,11 +44,37 @@ class SecurityConfiguration {
      */
     static final String COMMENT_FORM = "/tribunes/{slug}/commentaires";
 
+    /**
+     * What a page of the site may load: its own stylesheet and images (the favicon, an SVG), nothing else — no
+     * script at all (the op-ed page's JSON-LD is a data block, which browsers never run), no inline style, nothing
+     * from another host; its forms post only to the site; no other site may frame it.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:; "
+            + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    /**
+     * springdoc's Swagger UI, the API's browsable documentation, is a JavaScript application: it runs its own
+     * scripts (served by the site), fetches the description from the site, and sets inline styles through React.
+     * It gets those, and only on its own addresses; still nothing from another host, and no framing.
+     */
+    static final String API_VIEWER_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    private static final RequestMatcher API_VIEWER = new OrRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"),
+            PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"));
+
+    /** Powerful browser features the site never uses, refused to it and to anything it might embed. */
+    static final String PERMISSIONS_POLICY =
+            "camera=(), microphone=(), geolocation=(), payment=(), usb=(), " + "interest-cohort=(), browsing-topics=()";
+
     @Bean
     SecurityFilterChain site(HttpSecurity http, AuthenticationManager signIn) {
         // After signing in, back to the page asked for, at its own address: no "?continue" appended.
         HttpSessionRequestCache askedFor = new HttpSessionRequestCache();
         askedFor.setMatchingRequestParameterName(null);
+        // Before anything reads a parameter: a request whose parameters Tomcat cannot read gets a French page.
+        http.addFilterBefore(new UnreadableRequests(), CsrfFilter.class);
         http.authorizeHttpRequests(requests -> requests.requestMatchers(ADMIN)
                         .hasRole(EditorDetailsService.ROLE)
                         .anyRequest()
@@ -55,9 +89,19 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl(SIGN_OUT).logoutSuccessUrl("/"))
                 .requestCache(cache -> cache.requestCache(askedFor))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(
-                        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, COMMENT_FORM)));
+                        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, COMMENT_FORM)))
+                .headers(headers -> headers.referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                API_VIEWER, new ContentSecurityPolicyHeaderWriter(API_VIEWER_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(API_VIEWER),
+                                new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY))));
         // CSRF protection (but for the comment form, above), session fixation protection (a new session id on
-        // signing in) and the security headers are Spring Security's defaults, kept as they are.
+        // signing in) and the other security headers are Spring Security's defaults, kept as they are:
+        // X-Content-Type-Options: nosniff, X-Frame-Options: DENY, Strict-Transport-Security on secure requests only,
+        // and Cache-Control: no-store unless the application set it first (system.HttpCaching does on public pages).
         return http.build();
     }
 

@@ -11,6 +11,7 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
 import fr.tribunes.article.ArticleDocument;
 import fr.tribunes.system.SiteUrls;
+import fr.tribunes.system.TypedText;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -42,7 +43,7 @@ class AtomFeeds {
     String write(String title, String selfPath, String pagePath, List<ArticleDocument> articles) {
         Feed feed = new Feed("atom_1.0");
         feed.setId(urls.absolute(selfPath));
-        feed.setTitle(title);
+        feed.setTitle(xml(title));
         feed.setLanguage("fr");
         feed.setAlternateLinks(List.of(link("alternate", urls.absolute(pagePath), "text/html")));
         feed.setOtherLinks(List.of(link("self", urls.absolute(selfPath), "application/atom+xml")));
@@ -72,7 +73,7 @@ class AtomFeeds {
         String url = urls.absolute("/tribunes/" + article.slug());
         Entry entry = new Entry();
         entry.setId(url);
-        entry.setTitle(article.title());
+        entry.setTitle(xml(article.title()));
         // Atom wants full timestamps: "updated" is when the archive's copy last changed (true to the second);
         // "published" only when the day is known, never an invented one.
         entry.setUpdated(Date.from(article.updatedAt()));
@@ -83,13 +84,13 @@ class AtomFeeds {
         entry.setAlternateLinks(List.of(link("alternate", url, "text/html")));
         if (article.originalUrl() != null) {
             Link original = link("via", article.originalUrl(), "text/html");
-            original.setTitle(article.originalPublisher());
+            original.setTitle(xml(article.originalPublisher()));
             entry.setOtherLinks(List.of(original));
         }
         entry.setAuthors(article.bylines().stream()
                 .<SyndPerson>map(byline -> {
                     Person person = new Person();
-                    person.setName(byline.name());
+                    person.setName(xml(byline.name()));
                     person.setUri(urls.absolute("/auteurs/" + byline.slug()));
                     return person;
                 })
@@ -98,7 +99,7 @@ class AtomFeeds {
                 .map(topic -> {
                     Category category = new Category();
                     category.setTerm(topic.slug());
-                    category.setLabel(topic.name());
+                    category.setLabel(xml(topic.name()));
                     category.setScheme(urls.absolute("/themes/"));
                     return category;
                 })
@@ -106,14 +107,22 @@ class AtomFeeds {
         if (article.standfirst() != null) {
             Content summary = new Content();
             summary.setType(Content.TEXT);
-            summary.setValue(article.standfirst().strip());
+            summary.setValue(xml(article.standfirst().strip()));
             entry.setSummary(summary);
         }
         Content content = new Content();
         content.setType(Content.HTML);
-        content.setValue(html(article));
+        content.setValue(xml(html(article)));
         entry.setContents(List.of(content));
         return entry;
+    }
+
+    /**
+     * Text without the characters XML cannot hold: the forms no longer let them in ({@code TypedText}), but an
+     * archive may hold some from before, and one would make the whole feed fail.
+     */
+    private static String xml(String text) {
+        return TypedText.withoutControls(text);
     }
 
     /** The op-ed as HTML, every text escaped; Rome escapes the whole again inside the XML. */

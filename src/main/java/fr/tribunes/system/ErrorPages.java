@@ -1,6 +1,7 @@
 package fr.tribunes.system;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -38,6 +39,18 @@ class ErrorPages {
                 BAD_REQUEST_VIEW,
                 HttpStatus.BAD_REQUEST,
                 "La valeur « %s » ne convient pas au paramètre « %s ».".formatted(e.getValue(), e.getName()));
+    }
+
+    /**
+     * A form field that names no property of the form, or a list entry out of bounds ({@code bylines[-1].author},
+     * {@code bylines[500].author}): only a hand-made request sends one, and it is refused as such.
+     */
+    @ExceptionHandler(InvalidPropertyException.class)
+    ModelAndView unreadableField(InvalidPropertyException e) {
+        return page(
+                BAD_REQUEST_VIEW,
+                HttpStatus.BAD_REQUEST,
+                "Le formulaire envoyé contient un champ que le site ne peut pas lire.");
     }
 
     private static ModelAndView page(String view, HttpStatus status, String reason) {

@@ -22,7 +22,7 @@ import org.springframework.web.filter.ShallowEtagHeaderFilter;
  * {@link PageEtags}), so any edit changes it and a conditional request for an unchanged page answers 304 without a
  * body; and {@code Cache-Control} letting
  * browsers and a CDN keep a public page for five minutes. Error pages and searches are not kept, and neither is
- * anything for editors ({@link #isPrivate}).
+ * anything for editors ({@link #isPrivate}), nor the health a load balancer asks for.
  */
 @Configuration(proxyBeanMethods = false)
 class HttpCaching {
@@ -71,7 +71,7 @@ class HttpCaching {
                             HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                             throws ServletException, IOException {
                         if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
-                            if (isPrivate(request)) {
+                            if (isPrivate(request) || request.getRequestURI().startsWith("/actuator/")) {
                                 response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
                             } else if (!request.getRequestURI().startsWith("/recherche")) {
                                 response.setHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=" + MAX_AGE);
