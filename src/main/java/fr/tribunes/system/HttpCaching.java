@@ -46,7 +46,7 @@ class HttpCaching {
             ArchiveVersion version,
             ObjectProvider<RenderTimeValues> renewals,
             Clock clock,
-            @Value("${tribunes.page-cache.max-mb:32}") long maxMegabytes) {
+            @Value("${tribunes.page-cache.max-mb:16}") long maxMegabytes) {
         PageCache cache = new PageCache(version, renewals.orderedStream().toList(), clock, maxMegabytes * 1024 * 1024);
         FilterRegistrationBean<PageCache> registration = new FilterRegistrationBean<>(cache);
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
