@@ -137,7 +137,8 @@ editor=
 
 requests=$(awk '/requests in/ { print $1 }' "$work/wrk.txt")
 non2xx=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' "$work/wrk.txt")
-socket=$(grep 'Socket errors:' "$work/wrk.txt" | grep -o '[0-9]\+' | awk '{ s += $1 } END { print s + 0 }')
+# No socket error: wrk prints no such line (grep finding nothing must not end the script).
+socket=$({ grep 'Socket errors:' "$work/wrk.txt" || true; } | { grep -o '[0-9]\+' || true; } | awk '{ s += $1 } END { print s + 0 }')
 non2xx=${non2xx:-0}
 socket=${socket:-0}
 acknowledged=$(grep -c '^ok' "$work/edits" || true)
