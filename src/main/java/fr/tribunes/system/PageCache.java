@@ -57,8 +57,6 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 class PageCache extends OncePerRequestFilter {
 
-    private static final Pattern EXEMPT_VALUE = Pattern.compile("value=\"([^\"]*)\"(?=\\s+" + PageEtags.MARKER + ")");
-
     /** Headers not kept: Tomcat writes them for every answer. */
     private static final Set<String> NOT_KEPT =
             Set.of("content-length", "date", "transfer-encoding", "connection", "keep-alive");
@@ -271,7 +269,7 @@ class PageCache extends OncePerRequestFilter {
         List<String> exempt = new ArrayList<>();
         String text = new String(body, StandardCharsets.ISO_8859_1);
         if (text.contains(PageEtags.MARKER)) {
-            Matcher matcher = EXEMPT_VALUE.matcher(text);
+            Matcher matcher = PageEtags.EXEMPT_VALUE.matcher(text);
             int from = 0;
             while (matcher.find()) {
                 parts.add(text.substring(from, matcher.start(1)).getBytes(StandardCharsets.ISO_8859_1));

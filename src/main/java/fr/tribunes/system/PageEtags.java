@@ -22,7 +22,8 @@ class PageEtags extends ShallowEtagHeaderFilter {
 
     private static final byte[] MARKER_BYTES = MARKER.getBytes(StandardCharsets.US_ASCII);
 
-    private static final Pattern EXEMPT_VALUE = Pattern.compile("value=\"[^\"]*\"(?=\\s+" + MARKER + ")");
+    /** A value left out, as its attribute ({@code value="…"}), the value itself captured: {@link PageCache} renews it. */
+    static final Pattern EXEMPT_VALUE = Pattern.compile("value=\"([^\"]*)\"(?=\\s+" + MARKER + ")");
 
     @Override
     protected String generateETagHeaderValue(InputStream body, boolean isWeak) throws IOException {
