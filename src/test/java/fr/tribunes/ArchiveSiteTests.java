@@ -473,6 +473,12 @@ abstract class ArchiveSiteTests {
 
         assertThat(response).startsWith("HTTP/1.1 400");
         assertThat(response).contains("Requête incorrecte").doesNotContain("Tomcat");
+        // Spring Security never sees this request: the page still gets the site's security headers.
+        assertThat(response)
+                .contains("Content-Security-Policy: default-src 'none';")
+                .contains("X-Content-Type-Options: nosniff")
+                .contains("Referrer-Policy: strict-origin-when-cross-origin")
+                .contains("Permissions-Policy: camera=()");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
+import fr.tribunes.system.SecurityHeaders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -209,6 +210,11 @@ class HardeningTests {
 
         assertThat(answer).startsWith("HTTP/1.1 400");
         assertThat(answer).contains("Requête incorrecte", "trop longue").doesNotContain("Tomcat", "Exception");
+        // Tomcat answers alone, before Spring Security: the page still carries the site's policies.
+        assertThat(answer)
+                .contains("Content-Security-Policy: " + SecurityHeaders.CONTENT_SECURITY_POLICY)
+                .contains("X-Content-Type-Options: nosniff", "X-Frame-Options: DENY")
+                .contains("Permissions-Policy: " + SecurityHeaders.PERMISSIONS_POLICY);
     }
 
     @Test

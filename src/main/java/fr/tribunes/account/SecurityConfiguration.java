@@ -1,5 +1,6 @@
 package fr.tribunes.account;
 
+import fr.tribunes.system.SecurityHeaders;
 import fr.tribunes.system.UnreadableRequests;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -45,14 +46,6 @@ class SecurityConfiguration {
     static final String COMMENT_FORM = "/tribunes/{slug}/commentaires";
 
     /**
-     * What a page of the site may load: its own stylesheet and images (the favicon, an SVG), nothing else — no
-     * script at all (the op-ed page's JSON-LD is a data block, which browsers never run), no inline style, nothing
-     * from another host; its forms post only to the site; no other site may frame it.
-     */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:; "
-            + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-
-    /**
      * springdoc's Swagger UI, the API's browsable documentation, is a JavaScript application: it runs its own
      * scripts (served by the site), fetches the description from the site, and sets inline styles through React.
      * It gets those, and only on its own addresses; still nothing from another host, and no framing.
@@ -63,10 +56,6 @@ class SecurityConfiguration {
     private static final RequestMatcher API_VIEWER = new OrRequestMatcher(
             PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"),
             PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"));
-
-    /** Powerful browser features the site never uses, refused to it and to anything it might embed. */
-    static final String PERMISSIONS_POLICY =
-            "camera=(), microphone=(), geolocation=(), payment=(), usb=(), " + "interest-cohort=(), browsing-topics=()";
 
     @Bean
     SecurityFilterChain site(HttpSecurity http, AuthenticationManager signIn) {
@@ -92,12 +81,12 @@ class SecurityConfiguration {
                         PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, COMMENT_FORM)))
                 .headers(headers -> headers.referrerPolicy(
                                 referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                        .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
+                        .permissionsPolicyHeader(permissions -> permissions.policy(SecurityHeaders.PERMISSIONS_POLICY))
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                                 API_VIEWER, new ContentSecurityPolicyHeaderWriter(API_VIEWER_POLICY)))
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                                 new NegatedRequestMatcher(API_VIEWER),
-                                new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY))));
+                                new ContentSecurityPolicyHeaderWriter(SecurityHeaders.CONTENT_SECURITY_POLICY))));
         // CSRF protection (but for the comment form, above), session fixation protection (a new session id on
         // signing in) and the other security headers are Spring Security's defaults, kept as they are:
         // X-Content-Type-Options: nosniff, X-Frame-Options: DENY, Strict-Transport-Security on secure requests only,

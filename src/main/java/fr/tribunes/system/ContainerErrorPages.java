@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.apache.catalina.Container;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -16,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Tomcat refuses some requests before the application sees them (a malformed address such as {@code /%}, an
  * encoded slash) and answers them with its own English page naming the server. This puts a plain French page
- * in its place. It must be a file: Tomcat's error valve reads its pages from the file system.
+ * in its place. It must be a file: Tomcat's error valve reads its pages from the file system. Spring Security never
+ * sees these requests, so the page gets the site's security headers here.
  */
 @Component
 class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
@@ -27,7 +30,7 @@ class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatServletWeb
     public void customize(TomcatServletWebServerFactory factory) {
         String page = extractPage().toString();
         factory.addContextCustomizers(context -> {
-            ErrorReportValve valve = new ErrorReportValve();
+            ErrorReportValve valve = new SecureErrorReportValve();
             valve.setShowReport(false);
             valve.setShowServerInfo(false);
             // "errorCode.0" is the valve's page for every status without a page of its own.
@@ -35,6 +38,24 @@ class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatServletWeb
             Container host = context.getParent();
             host.getPipeline().addValve(valve);
         });
+    }
+
+    /** Tomcat's error valve, adding to its pages the headers Spring Security gives every other answer. */
+    static final class SecureErrorReportValve extends ErrorReportValve {
+
+        @Override
+        protected void report(Request request, Response response, Throwable throwable) {
+            // The valve's own condition for writing its page: anything else already has its answer and headers.
+            if (response.getStatus() >= 400 && response.getContentWritten() <= 0 && response.isErrorReportRequired()) {
+                response.setHeader("Content-Security-Policy", SecurityHeaders.CONTENT_SECURITY_POLICY);
+                response.setHeader("X-Content-Type-Options", "nosniff");
+                response.setHeader("X-Frame-Options", "DENY");
+                response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+                response.setHeader("Permissions-Policy", SecurityHeaders.PERMISSIONS_POLICY);
+                response.setHeader("Cache-Control", "no-store");
+            }
+            super.report(request, response, throwable);
+        }
     }
 
     private static Path extractPage() {
