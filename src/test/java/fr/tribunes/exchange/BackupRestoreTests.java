@@ -65,26 +65,7 @@ class BackupRestoreTests {
         List<String> paths;
         Map<String, Fetched> before;
         try (ConfigurableApplicationContext app = start(first)) {
-            ExchangeRoundTripTests.write(app);
-            ArticleEditor editor = app.getBean(ArticleEditor.class);
-            // A published op-ed given a new address: the old one answers 301 (former_slug).
-            long moved = editor.list(SyntheticArticles.title(2), 5).get(0).id();
-            ArticleEditor.Edited edited = editor.find(moved).orElseThrow();
-            editor.save(moved, edited.version(), edited.draft().withSlug(MOVED), "Adresse synthétique changée", "test");
-
-            Site site = new Site(app);
-            site.signIn(EDITOR, PASSWORD);
-            site.addEditor(SECOND_EDITOR, SECOND_PASSWORD);
-            site.comment(SyntheticArticles.slug(1), COMMENT);
-            site.approveAll();
-
-            paths = new ArrayList<>(ExchangeRoundTripTests.publicPaths(app));
-            paths.addAll(List.of(
-                    "/tribunes/" + MOVED,
-                    "/tribunes/" + MOVED + "/historique",
-                    "/tribunes/" + SyntheticArticles.slug(3) + "/historique",
-                    "/recherche?q=synth%C3%A9tique&tri=date",
-                    "/recherche?q=nouvelle"));
+            paths = fill(app);
             before = ExchangeRoundTripTests.fetch(app, paths);
         }
 
@@ -124,28 +105,68 @@ class BackupRestoreTests {
         assertThat(Files.size(second.resolve("tribunes.mv.db"))).isEqualTo(size);
 
         try (ConfigurableApplicationContext app = start(second)) {
-            assertThat(app.getBean(SearchIndex.class).indexedCount()).isEqualTo(4);
-            Map<String, Fetched> after = ExchangeRoundTripTests.fetch(app, paths);
-            SoftAssertions.assertSoftly(softly -> {
-                for (String path : paths) {
-                    softly.assertThat(after.get(path).status())
-                            .as(path)
-                            .isEqualTo(before.get(path).status());
-                    softly.assertThat(after.get(path).text())
-                            .as(path)
-                            .isEqualTo(before.get(path).text());
-                }
-            });
-
-            Site site = new Site(app);
-            assertThat(site.signIn(EDITOR, "pas le bon mot de passe")).contains("/connexion");
-            assertThat(site.signIn(EDITOR, PASSWORD)).endsWith("/admin/tribunes");
-            assertThat(site.get("/admin/editeurs")).contains(SECOND_EDITOR);
-            Site other = new Site(app);
-            assertThat(other.signIn(SECOND_EDITOR, SECOND_PASSWORD)).endsWith("/admin/tribunes");
+            assertSameArchive(app, paths, before);
         }
+        assertComparedSomething(before);
+    }
 
-        // The comparison compared something: each kind of data a backup must keep is on the pages compared.
+    /**
+     * Fills a new archive with what a backup must keep: the synthetic op-eds of {@link ExchangeRoundTripTests}, a
+     * correction, a changed address, a second editor, an approved comment. Returns the public addresses to compare.
+     */
+    static List<String> fill(ConfigurableApplicationContext app) throws Exception {
+        ExchangeRoundTripTests.write(app);
+        ArticleEditor editor = app.getBean(ArticleEditor.class);
+        // A published op-ed given a new address: the old one answers 301 (former_slug).
+        long moved = editor.list(SyntheticArticles.title(2), 5).get(0).id();
+        ArticleEditor.Edited edited = editor.find(moved).orElseThrow();
+        editor.save(moved, edited.version(), edited.draft().withSlug(MOVED), "Adresse synthétique changée", "test");
+
+        Site site = new Site(app);
+        site.signIn(EDITOR, PASSWORD);
+        site.addEditor(SECOND_EDITOR, SECOND_PASSWORD);
+        site.comment(SyntheticArticles.slug(1), COMMENT);
+        site.approveAll();
+
+        List<String> paths = new ArrayList<>(ExchangeRoundTripTests.publicPaths(app));
+        paths.addAll(List.of(
+                "/tribunes/" + MOVED,
+                "/tribunes/" + MOVED + "/historique",
+                "/tribunes/" + SyntheticArticles.slug(3) + "/historique",
+                "/recherche?q=synth%C3%A9tique&tri=date",
+                "/recherche?q=nouvelle"));
+        return paths;
+    }
+
+    /**
+     * The restored archive, started, is the one {@link #fill} wrote: the same pages byte for byte (but for the
+     * comment form's signed token), the search index rebuilt, and both editors signing in with their passwords.
+     */
+    static void assertSameArchive(ConfigurableApplicationContext app, List<String> paths, Map<String, Fetched> before)
+            throws Exception {
+        assertThat(app.getBean(SearchIndex.class).indexedCount()).isEqualTo(4);
+        Map<String, Fetched> after = ExchangeRoundTripTests.fetch(app, paths);
+        SoftAssertions.assertSoftly(softly -> {
+            for (String path : paths) {
+                softly.assertThat(after.get(path).status())
+                        .as(path)
+                        .isEqualTo(before.get(path).status());
+                softly.assertThat(after.get(path).text())
+                        .as(path)
+                        .isEqualTo(before.get(path).text());
+            }
+        });
+
+        Site site = new Site(app);
+        assertThat(site.signIn(EDITOR, "pas le bon mot de passe")).contains("/connexion");
+        assertThat(site.signIn(EDITOR, PASSWORD)).endsWith("/admin/tribunes");
+        assertThat(site.get("/admin/editeurs")).contains(SECOND_EDITOR);
+        Site other = new Site(app);
+        assertThat(other.signIn(SECOND_EDITOR, SECOND_PASSWORD)).endsWith("/admin/tribunes");
+    }
+
+    /** The comparison compared something: each kind of data a backup must keep is on the pages compared. */
+    static void assertComparedSomething(Map<String, Fetched> before) {
         assertThat(before.get("/tribunes/" + SyntheticArticles.slug(1)).text()).contains(COMMENT);
         assertThat(before.get("/tribunes/" + SyntheticArticles.slug(2)).status())
                 .isEqualTo(301);
@@ -205,6 +226,11 @@ class BackupRestoreTests {
     }
 
     private int command(String... args) {
+        return command(out, err, args);
+    }
+
+    /** Runs a command as {@code java -jar tribunes.jar …} would, its output and errors written to the two streams. */
+    static int command(ByteArrayOutputStream out, ByteArrayOutputStream err, String... args) {
         out.reset();
         err.reset();
         return ExchangeCommand.run(
@@ -214,7 +240,8 @@ class BackupRestoreTests {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
-    private static ConfigurableApplicationContext start(Path dataDir, String... more) {
+    /** The application on {@code dataDir} with its web server, the first editor {@link #EDITOR}. */
+    static ConfigurableApplicationContext start(Path dataDir, String... more) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--tribunes.data-dir=" + dataDir,
