@@ -143,7 +143,11 @@ class ArchiveBackup {
                 "--file=" + file,
                 // libpq takes the JDBC address without its prefix (jdbc:postgresql://host:port/base?…).
                 "--dbname=" + url.substring("jdbc:".length())));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // Its messages go to a file, not a pipe: reading a pipe to its end would wait for a hung pg_dump forever,
+        // before the time limit below could stop it.
+        Path messages = Files.createTempFile("tribunes-pg_dump-", ".txt");
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(messages.toFile());
         Map<String, String> environment = builder.environment();
         if (!username.isBlank()) {
             environment.put("PGUSER", username);
@@ -155,13 +159,21 @@ class ArchiveBackup {
         try {
             process = builder.start();
         } catch (IOException e) {
+            Files.deleteIfExists(messages);
             throw new BackupRefusedException("pg_dump est introuvable : installez le client PostgreSQL (paquet "
                     + "postgresql-client) dans la version du serveur, ou sauvegardez la base vous-même avec pg_dump.");
         }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(1, TimeUnit.HOURS) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            throw new BackupRefusedException("pg_dump a échoué : " + output.strip());
+        try {
+            if (!process.waitFor(1, TimeUnit.HOURS)) {
+                process.destroyForcibly();
+                throw new BackupRefusedException("pg_dump n’a pas fini en une heure : sauvegarde abandonnée.");
+            }
+            if (process.exitValue() != 0) {
+                String output = Files.readString(messages, StandardCharsets.UTF_8);
+                throw new BackupRefusedException("pg_dump a échoué : " + output.strip());
+            }
+        } finally {
+            Files.deleteIfExists(messages);
         }
     }
 
