@@ -160,6 +160,8 @@ for round in $(seq 1 "$rounds"); do
   wait "$app" 2> /dev/null || true
   app=
   kills=$((kills + 1))
+  # With KEEP=1, the data directory as the kill left it, before anything opens it again: to look at after a loss.
+  if [ "${KEEP:-0}" = 1 ]; then cp -a "$data" "$work/data-after-kill-$round"; fi
   wait "$writer" || true
   writer=
   # What the database holds as the kill left it, beside what was acknowledged: says where a loss happened.
