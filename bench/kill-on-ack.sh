@@ -10,7 +10,8 @@
 #   ROUNDS=20 bench/kill-on-ack.sh
 #
 # Needs curl and java. Environment: ROUNDS (10), PORT (8093), JAR (an application jar already built: skips the
-# build), KEEP=1 keeps the temporary directory (the log, and the copy of the database after each kill).
+# build), KEEP=1 keeps the temporary directory (the log, and the copy of the database after each kill), as does any
+# failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=bench/lib.sh
@@ -36,14 +37,15 @@ data="$work/data"
 user=redaction-kill
 password="kill-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
 app=
-stop() {
+stop() { # exit status
   if [ -n "$app" ]; then
     kill "$app" 2> /dev/null || true
     wait "$app" 2> /dev/null || true
   fi
-  if [ "${KEEP:-0}" = 1 ]; then echo "kept: $work"; else rm -rf "$work"; fi
+  # Kept after a failure too, to see why.
+  if [ "${KEEP:-0}" = 1 ] || [ "$1" != 0 ]; then echo "kept: $work"; else rm -rf "$work"; fi
 }
-trap stop EXIT
+trap 'stop $?' EXIT
 trap 'exit 130' INT TERM
 
 # Creates a synthetic op-ed through the back office; prints its id.

@@ -40,11 +40,12 @@ build_archive() { # count, data directory
   . "$2/bench.env"
 }
 
-# Waits until the application of process PID answers BASE/, at most 5 minutes; stops the script if it dies.
+# Waits until the application of process PID is ready (its readiness probe answers 200: after the start-up tasks,
+# such as creating the first editor, not merely when Tomcat answers), at most 5 minutes; stops the script if it dies.
 wait_for_app() { # pid, base address, log file
   local began
   began=$(date +%s)
-  until curl -fs -o /dev/null "$2/"; do
+  until curl -fs -o /dev/null "$2/actuator/health/readiness"; do
     if ! kill -0 "$1" 2> /dev/null; then
       echo "the application stopped; see $3" >&2
       exit 1
