@@ -22,14 +22,7 @@ need java default-jre-headless
 rounds=${ROUNDS:-10}
 port=${PORT:-8093}
 base="http://127.0.0.1:$port"
-if curl -s -o /dev/null "$base/"; then
-  echo "port $port is already taken: set PORT" >&2
-  exit 1
-fi
-if [ -z "${JAR:-}" ]; then
-  build_jar
-  JAR=$(jar_file)
-fi
+port_and_jar "$port"
 h2_jar=$(h2_jar)
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/tribunes-kill-on-ack.XXXXXX")

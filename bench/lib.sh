@@ -18,6 +18,19 @@ build_jar() {
   ./mvnw -B -q -DskipTests package
 }
 
+# For the scripts that start the application themselves: stops the script if something already answers on PORT,
+# and sets JAR to the application's jar, building it unless JAR was given.
+port_and_jar() { # port
+  if curl -s -o /dev/null "http://127.0.0.1:$1/"; then
+    echo "port $1 is already taken: set PORT" >&2
+    exit 1
+  fi
+  if [ -z "${JAR:-}" ]; then
+    build_jar
+    JAR=$(jar_file)
+  fi
+}
+
 # The application's jar, once built.
 jar_file() {
   ls target/tribunes-*.jar | grep -v -- '-plain\.jar$' | head -1

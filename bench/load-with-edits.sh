@@ -27,14 +27,7 @@ edit_every=${EDIT_EVERY:-2}
 edited=${EDITED:-5}
 port=${PORT:-8092}
 base="http://127.0.0.1:$port"
-if curl -s -o /dev/null "$base/"; then
-  echo "port $port is already taken: set PORT" >&2
-  exit 1
-fi
-if [ -z "${JAR:-}" ]; then
-  build_jar
-  JAR=$(jar_file)
-fi
+port_and_jar "$port"
 build_archive "$count" "target/bench-$count"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/tribunes-load.XXXXXX")
