@@ -1,6 +1,8 @@
 package fr.tribunes;
 
+import fr.tribunes.article.ArticleDraft;
 import java.time.LocalDate;
+import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -21,6 +23,26 @@ public final class SyntheticArticles {
 
     public static String slug(int number) {
         return "tribune-synthetique-" + number;
+    }
+
+    /**
+     * Synthetic op-ed {@code number} as an editor would write it, for tests that go through the editor: one
+     * paragraph, one synthetic author, dated 2020.
+     */
+    public static ArticleDraft draft(int number) {
+        return new ArticleDraft(
+                title(number),
+                slug(number),
+                null,
+                "Paragraphe synthétique, écrit pour les tests.",
+                "2020",
+                false,
+                null,
+                null,
+                null,
+                List.of(new ArticleDraft.Byline("Auteur synthétique", null, null, null, null)),
+                List.of(),
+                List.of());
     }
 
     /** Adds synthetic op-ed {@code number}, published on {@code day}, under the given themes; returns its slug. */

@@ -13,6 +13,7 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,7 +51,7 @@ class ContainerErrorPages implements WebServerFactoryCustomizer<TomcatServletWeb
                 response.setHeader("Content-Security-Policy", SecurityHeaders.CONTENT_SECURITY_POLICY);
                 response.setHeader("X-Content-Type-Options", "nosniff");
                 response.setHeader("X-Frame-Options", "DENY");
-                response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+                response.setHeader("Referrer-Policy", ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN.getPolicy());
                 response.setHeader("Permissions-Policy", SecurityHeaders.PERMISSIONS_POLICY);
                 response.setHeader("Cache-Control", "no-store");
             }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.tribunes.SeedTribune;
 import fr.tribunes.SyntheticArticles;
 import fr.tribunes.TribunesApplication;
-import fr.tribunes.article.ArticleDraft;
 import fr.tribunes.article.ArticleEditor;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,7 +15,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,21 +52,7 @@ class SearchIndexOnDiskTests {
         try (ConfigurableApplicationContext app = start()) {
             assertThat(inUse).exists();
             ArticleEditor editor = app.getBean(ArticleEditor.class);
-            long id = editor.create(
-                    new ArticleDraft(
-                            SyntheticArticles.title(1),
-                            SyntheticArticles.slug(1),
-                            null,
-                            "Paragraphe synthétique, écrit pour les tests.",
-                            "2020",
-                            false,
-                            null,
-                            null,
-                            null,
-                            List.of(new ArticleDraft.Byline("Auteur synthétique", null, null, null, null)),
-                            List.of(),
-                            List.of()),
-                    "test");
+            long id = editor.create(SyntheticArticles.draft(1), "test");
             editor.publish(id, "test");
             assertThat(search(app, "paragraphe")).contains(SyntheticArticles.slug(1));
         }

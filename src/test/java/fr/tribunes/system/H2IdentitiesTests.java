@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.tribunes.SyntheticArticles;
 import fr.tribunes.TribunesApplication;
-import fr.tribunes.article.ArticleDraft;
 import fr.tribunes.article.ArticleEditor;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
@@ -56,21 +54,7 @@ class H2IdentitiesTests {
 
     private static long write(ConfigurableApplicationContext app, int number) throws Exception {
         ArticleEditor editor = app.getBean(ArticleEditor.class);
-        long id = editor.create(
-                new ArticleDraft(
-                        SyntheticArticles.title(number),
-                        SyntheticArticles.slug(number),
-                        null,
-                        "Paragraphe synthétique, écrit pour les tests.",
-                        "2020",
-                        false,
-                        null,
-                        null,
-                        null,
-                        List.of(new ArticleDraft.Byline("Auteur synthétique", null, null, null, null)),
-                        List.of(),
-                        List.of()),
-                "test");
+        long id = editor.create(SyntheticArticles.draft(number), "test");
         editor.publish(id, "test");
         return id;
     }
