@@ -48,7 +48,7 @@ build_archive() { # count, data directory
     echo "the synthetic archive was not built; see $generator_log" >&2
     exit 1
   fi
-  grep -E '^(generated|indexed|index already|biggest|.*already holds)' "$generator_log"
+  grep -E '^(generated|listed|indexed|index already|biggest|.*already holds)' "$generator_log"
   # shellcheck disable=SC1091
   . "$2/bench.env"
 }

@@ -1,6 +1,8 @@
 package fr.tribunes;
 
 import fr.tribunes.article.ArticleDraft;
+import fr.tribunes.article.ArticleListings;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -69,7 +71,17 @@ public final class SyntheticArticles {
                     slug,
                     topicSlug);
         }
+        listed(slug);
         return slug;
+    }
+
+    /**
+     * Written behind the application's back, an op-ed still takes its place in the lists the application keeps, as
+     * if written through it.
+     */
+    private void listed(String slug) {
+        long id = jdbc.queryForObject("select id from article where slug = ?", Long.class, slug);
+        ArticleListings.refresh(jdbc, id, Instant.now());
     }
 
     /** Adds a synthetic author, theme or organisation ({@code table}: author, topic or organisation). */
@@ -87,6 +99,7 @@ public final class SyntheticArticles {
                 position,
                 authorSlug,
                 organisationSlug);
+        listed(articleSlug);
     }
 
     /** Records that op-ed {@code articleSlug} names an organisation. */
@@ -96,5 +109,6 @@ public final class SyntheticArticles {
                         + " values ((select id from article where slug = ?), (select id from organisation where slug = ?))",
                 articleSlug,
                 organisationSlug);
+        listed(articleSlug);
     }
 }

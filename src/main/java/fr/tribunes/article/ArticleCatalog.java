@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,14 +61,18 @@ class ArticleCatalog
 
     private final EditableArticleRepository editable;
 
+    private final ArticleListings listings;
+
     ArticleCatalog(
             ArticleRepository articles,
             EditableArticleRepository editable,
+            ArticleListings listings,
             Authors authors,
             Topics topics,
             Organisations organisations) {
         this.articles = articles;
         this.editable = editable;
+        this.listings = listings;
         this.authors = authors;
         this.topics = topics;
         this.organisations = organisations;
@@ -106,18 +109,63 @@ class ArticleCatalog
     }
 
     Page<ArticleCard> findLatest(Pageable pageable) {
-        return cards(articles.findLatest(pageable));
+        return cards(listed(List.of(ArticleListings.ListKey.ARCHIVE), pageable));
     }
 
     Page<ArticleCard> findPublishedIn(int year, Pageable pageable) {
-        return cards(articles.findPublishedBetween(LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1), pageable));
+        return cards(listed(List.of(new ArticleListings.ListKey(ArticleListings.Kind.YEAR, year)), pageable));
     }
 
     /** The years op-eds were published in, newest first, with how many each. */
     Map<Integer, Long> countByYear() {
-        Map<Integer, Long> years = new LinkedHashMap<>();
-        articles.countByYear().forEach(row -> years.put((int) row.keyValue(), row.count()));
-        return years;
+        return listings.years();
+    }
+
+    /** The theme or author keys with the most op-eds, most first, with their counts. */
+    Map<Long, Long> mostUsed(ArticleListings.Kind kind, int limit) {
+        return listings.mostUsed(kind, limit);
+    }
+
+    /**
+     * One page of the op-eds in every list given, newest first: read from the kept lists (an index range and a
+     * kept count), then loaded by key, in that order.
+     */
+    private Page<Article> listed(List<ArticleListings.ListKey> lists, Pageable pageable) {
+        long total = listings.count(lists);
+        if (pageable.getOffset() >= total) {
+            return new PageImpl<>(List.of(), pageable, total);
+        }
+        List<Long> ids = listings.page(lists, pageable.getOffset(), pageable.getPageSize());
+        return new PageImpl<>(inOrder(ids), pageable, total);
+    }
+
+    /** The published op-eds with these keys, in the keys' order. */
+    private List<Article> inOrder(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Article> found = byId(articles.findByIdIn(ids), Article::id);
+        return ids.stream().map(found::get).filter(a -> a != null).toList();
+    }
+
+    private static List<ArticleListings.ListKey> lists(Long authorId, Long topicId, Long organisationId, Integer year) {
+        List<ArticleListings.ListKey> lists = new ArrayList<>();
+        if (authorId != null) {
+            lists.add(new ArticleListings.ListKey(ArticleListings.Kind.AUTHOR, authorId));
+        }
+        if (topicId != null) {
+            lists.add(new ArticleListings.ListKey(ArticleListings.Kind.TOPIC, topicId));
+        }
+        if (organisationId != null) {
+            lists.add(new ArticleListings.ListKey(ArticleListings.Kind.ORGANISATION, organisationId));
+        }
+        if (year != null) {
+            lists.add(new ArticleListings.ListKey(ArticleListings.Kind.YEAR, year));
+        }
+        if (lists.isEmpty()) {
+            lists.add(ArticleListings.ListKey.ARCHIVE);
+        }
+        return lists;
     }
 
     @Override
@@ -136,13 +184,13 @@ class ArticleCatalog
 
     @Override
     public List<ArticleDocument> findLatest(Long authorId, Long topicId, int limit) {
-        return documents(articles.findNewestMatching(authorId, topicId, null, null, PageRequest.of(0, limit)));
+        return documents(inOrder(listings.page(lists(authorId, topicId, null, null), 0, limit)));
     }
 
     @Override
     public Page<ArticleDocument> findMatching(
             Long authorId, Long topicId, Long organisationId, Integer year, Pageable pageable) {
-        Page<Article> page = articles.findMatching(authorId, topicId, organisationId, year, pageable);
+        Page<Article> page = listed(lists(authorId, topicId, organisationId, year), pageable);
         return new PageImpl<>(documents(page.getContent()), page.getPageable(), page.getTotalElements());
     }
 
@@ -188,66 +236,69 @@ class ArticleCatalog
     }
 
     @Override
-    public Page<Dated> findAllDated(int page, int size) {
-        return articles.findAllDated(PageRequest.of(page, size));
+    public List<Dated> findDated(long after, long upTo) {
+        return listings.dated(after, upTo);
+    }
+
+    @Override
+    public boolean anyPublished(long after, long upTo) {
+        return listings.anyPublished(after, upTo);
+    }
+
+    @Override
+    public long lastPublishedId() {
+        return listings.lastPublishedId();
     }
 
     @Override
     public long count() {
-        return articles.count();
+        return listings.count(ArticleListings.ListKey.ARCHIVE);
     }
 
     @Override
     public Page<ArticleCard> findByTopic(long topicId, Pageable pageable) {
-        return cards(articles.findByTopic(topicId, pageable));
+        return cards(listed(List.of(new ArticleListings.ListKey(ArticleListings.Kind.TOPIC, topicId)), pageable));
     }
 
     @Override
     public Map<Long, Long> countByTopic() {
-        return toMap(articles.countByTopic());
+        return listings.counts(ArticleListings.Kind.TOPIC);
     }
 
     @Override
     public Map<Long, Instant> lastChangeByTopic() {
-        return latest(articles.countByTopic());
+        return listings.lastChanges(ArticleListings.Kind.TOPIC);
     }
 
     @Override
     public Page<ArticleCard> findByAuthor(long authorId, Pageable pageable) {
-        return cards(articles.findByAuthor(authorId, pageable));
+        return cards(listed(List.of(new ArticleListings.ListKey(ArticleListings.Kind.AUTHOR, authorId)), pageable));
     }
 
     @Override
     public Map<Long, Long> countByAuthor() {
-        return toMap(articles.countByAuthor());
+        return listings.counts(ArticleListings.Kind.AUTHOR);
     }
 
     @Override
     public Map<Long, Instant> lastChangeByAuthor() {
-        return latest(articles.countByAuthor());
+        return listings.lastChanges(ArticleListings.Kind.AUTHOR);
     }
 
     @Override
     public Page<ArticleCard> findByOrganisation(long organisationId, Pageable pageable) {
-        return cards(articles.findByOrganisation(organisationId, pageable));
+        return cards(listed(
+                List.of(new ArticleListings.ListKey(ArticleListings.Kind.ORGANISATION, organisationId)), pageable));
     }
 
     @Override
     public Map<Long, Long> countByOrganisation() {
-        return toMap(articles.countByOrganisation());
+        return listings.counts(ArticleListings.Kind.ORGANISATION);
     }
 
     @Override
     public Map<Long, Instant> lastChangeByOrganisation() {
-        return latest(articles.countByOrganisation());
-    }
-
-    private static Map<Long, Instant> latest(List<KeyCount> counts) {
-        return counts.stream().collect(Collectors.toMap(KeyCount::keyValue, KeyCount::latest));
-    }
-
-    private static Map<Long, Long> toMap(List<KeyCount> counts) {
-        return counts.stream().collect(Collectors.toMap(KeyCount::keyValue, KeyCount::count));
+        return listings.lastChanges(ArticleListings.Kind.ORGANISATION);
     }
 
     private Page<ArticleCard> cards(Page<Article> page) {
@@ -275,17 +326,15 @@ class ArticleCatalog
                 .toList();
     }
 
-    /** Op-eds sharing the most themes with this one, then the newest; none when it has no theme. */
+    /**
+     * Op-eds sharing the most themes with this one, then the newest, among the newest of each of its themes
+     * ({@link ArticleListings#related}); none when it has no theme.
+     */
     private List<ArticleCard> related(ArticleContent article) {
-        if (article.topicIds().isEmpty()) {
+        if (article.topicIds().isEmpty() || article.id() == null) {
             return List.of();
         }
-        List<Long> ids = articles.findRelatedIds(article.topicIds(), article.id(), PageRequest.of(0, RELATED));
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, Article> found = byId(articles.findByIdIn(ids), Article::id);
-        return cards(ids.stream().map(found::get).toList());
+        return cards(inOrder(listings.related(article.id(), article.topicIds(), RELATED)));
     }
 
     /** Minutes to read the standfirst and the text at {@value #WORDS_PER_MINUTE} words a minute, at least one. */

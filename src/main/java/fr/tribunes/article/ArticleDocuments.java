@@ -25,8 +25,17 @@ public interface ArticleDocuments {
     /** One op-ed whole, by its slug. */
     java.util.Optional<ArticleDocument> findDocument(String slug);
 
-    /** One page of every op-ed's slug with when it last changed in the archive, in the order they were added. */
-    org.springframework.data.domain.Page<Dated> findAllDated(int page, int size);
+    /**
+     * The published op-eds whose keys are in {@code (after, upTo]}, by key, with when each last changed: a sitemap
+     * file. Keys never change, so an op-ed stays in the same file.
+     */
+    java.util.List<Dated> findDated(long after, long upTo);
+
+    /** Whether any published op-ed has a key in {@code (after, upTo]}. */
+    boolean anyPublished(long after, long upTo);
+
+    /** The largest key of a published op-ed, 0 when none is. */
+    long lastPublishedId();
 
     /** An op-ed's address and when it last changed. */
     record Dated(String slug, java.time.Instant changedAt) {}

@@ -9,6 +9,7 @@ import fr.tribunes.system.FormerSlugs;
 import fr.tribunes.system.Slugs;
 import fr.tribunes.topic.TopicRef;
 import fr.tribunes.topic.Topics;
+import jakarta.persistence.EntityManager;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -84,6 +85,10 @@ public class ArticleEditor {
 
     private final ArchiveVersion version;
 
+    private final ArticleListings listings;
+
+    private final EntityManager entities;
+
     private final ApplicationEventPublisher events;
 
     private final Clock clock;
@@ -96,6 +101,8 @@ public class ArticleEditor {
             Organisations organisations,
             FormerSlugs formerSlugs,
             ArchiveVersion version,
+            ArticleListings listings,
+            EntityManager entities,
             ApplicationEventPublisher events,
             Clock clock) {
         this.articles = articles;
@@ -105,6 +112,8 @@ public class ArticleEditor {
         this.organisations = organisations;
         this.formerSlugs = formerSlugs;
         this.version = version;
+        this.listings = listings;
+        this.entities = entities;
         this.events = events;
         this.clock = clock;
     }
@@ -582,6 +591,13 @@ public class ArticleEditor {
     }
 
     private void apply(EditableArticle article, Resolved resolved, Instant now) {
+        if (article.id() != null && !authorIds(article.signatures()).equals(authorIds(resolved.signatures()))) {
+            // Hibernate rewrites a list row by row: an author moving to another position would be named twice for a
+            // moment, which the table refuses (article_author_unique), and re-signing an op-ed failed. Emptied and
+            // written first, the signatures are then written anew.
+            article.signatures().clear();
+            entities.flush();
+        }
         ArticleDraft draft = resolved.draft();
         article.write(
                 resolved.checked().slug(),
@@ -596,6 +612,10 @@ public class ArticleEditor {
                 resolved.topicIds(),
                 resolved.mentions(),
                 now);
+    }
+
+    private static List<Long> authorIds(List<Signature> signatures) {
+        return signatures.stream().map(Signature::authorId).toList();
     }
 
     /**
@@ -615,8 +635,13 @@ public class ArticleEditor {
         revisions.save(new ArticleRevision(article.id(), last + 1, now, editor, reason, snapshot(article)));
     }
 
+    /**
+     * Every write of an op-ed ends here, in its transaction: the archive's change stamp first (its row lock makes
+     * writers take their turn), then the kept lists and counts, then the search index after the commit.
+     */
     private void changed(long id, Instant now) {
         version.changed(now);
+        listings.refresh(id, now);
         events.publishEvent(new ArticlesChanged(Set.of(id)));
     }
 

@@ -2,7 +2,10 @@ package fr.tribunes.article;
 
 import fr.tribunes.author.Authors;
 import fr.tribunes.system.FacetCount;
+import fr.tribunes.system.FacetDirectory;
 import fr.tribunes.topic.Topics;
+import java.util.List;
+import java.util.Map;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,8 +37,14 @@ class HomeController {
     String home(Model model) {
         model.addAttribute(
                 "latest", catalog.findLatest(PageRequest.of(0, LATEST)).getContent());
-        model.addAttribute("topics", FacetCount.mostUsed(topics.findAll(), catalog.countByTopic(), LISTED));
-        model.addAttribute("authors", FacetCount.mostUsed(authors.findAll(), catalog.countByAuthor(), LISTED));
+        model.addAttribute("topics", mostUsed(topics, ArticleListings.Kind.TOPIC));
+        model.addAttribute("authors", mostUsed(authors, ArticleListings.Kind.AUTHOR));
         return HOME_VIEW;
+    }
+
+    /** The {@value #LISTED} with the most op-eds, read from the kept counts, in the order of their slugs. */
+    private List<FacetCount> mostUsed(FacetDirectory<?, ?> directory, ArticleListings.Kind kind) {
+        Map<Long, Long> counts = catalog.mostUsed(kind, LISTED);
+        return FacetCount.all(directory.findAllByIds(counts.keySet()), counts);
     }
 }

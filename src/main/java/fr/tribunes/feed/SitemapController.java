@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.domain.Page;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -27,15 +26,19 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * The sitemaps and {@code /robots.txt}. {@code /sitemap.xml} is a sitemap index, so the archive can grow past the
  * protocol's 50,000 addresses per file: {@code /sitemaps/pages.xml} holds the home page, the lists and every theme,
- * author and organisation with op-eds; {@code /sitemaps/tribunes-N.xml} hold the op-eds, {@link #PER_FILE} each,
- * in the order they were added, so an op-ed stays in the same file ({@code tribunes.sitemap.per-file} changes how
- * many, for tests). Every address carries when it last changed.
+ * author and organisation with op-eds; {@code /sitemaps/tribunes-N.xml} hold the published op-eds whose keys
+ * fall in the N-th range of {@link #PER_FILE} keys, so an op-ed stays in the same file whatever is added or taken
+ * out, and a file costs the same to write whatever the archive's size ({@code tribunes.sitemap.per-file} changes
+ * the range, for tests). A range with no published op-ed has no file. Every address carries when it last changed.
  */
 @Controller
 class SitemapController {
 
-    /** Op-eds per sitemap file by default; under the protocol's limit of 50,000 addresses. */
-    static final int PER_FILE = 40_000;
+    /**
+     * Keys per sitemap file by default, so at most as many op-eds: far under the protocol's limit of 50,000
+     * addresses, and small enough for a file to be written in a few milliseconds.
+     */
+    static final int PER_FILE = 5_000;
 
     private static final MediaType XML = MediaType.parseMediaType("application/xml;charset=UTF-8");
 
@@ -80,14 +83,16 @@ class SitemapController {
 
     @GetMapping("/sitemap.xml")
     ResponseEntity<String> index() {
-        Page<ArticleDocuments.Dated> first = articles.findAllDated(0, 1);
-        long files = Math.max(1, (first.getTotalElements() + perFile - 1) / perFile);
+        long files = (articles.lastPublishedId() + perFile - 1) / perFile;
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         xml.append("  <sitemap><loc>")
                 .append(escape(urls.absolute("/sitemaps/pages.xml")))
                 .append("</loc></sitemap>\n");
         for (long file = 1; file <= files; file++) {
+            if (!articles.anyPublished((file - 1) * perFile, file * perFile)) {
+                continue;
+            }
             xml.append("  <sitemap><loc>")
                     .append(escape(urls.absolute("/sitemaps/tribunes-" + file + ".xml")))
                     .append("</loc></sitemap>\n");
@@ -121,8 +126,8 @@ class SitemapController {
     @GetMapping("/sitemaps/tribunes-{file}.xml")
     ResponseEntity<String> articles(@PathVariable String file) {
         int number = parseFile(file).orElseThrow(() -> noSuchFile(file));
-        Page<ArticleDocuments.Dated> page = articles.findAllDated(number - 1, perFile);
-        if (page.getContent().isEmpty() && number > 1) {
+        List<ArticleDocuments.Dated> page = articles.findDated((long) (number - 1) * perFile, (long) number * perFile);
+        if (page.isEmpty()) {
             throw noSuchFile(file);
         }
         StringBuilder xml = urlset();

@@ -2,17 +2,16 @@ package fr.tribunes.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The repository on the real Flyway migrations (H2 here; see the PostgreSQL subclass). */
 @DataJpaTest
+@Import(ArticleListings.class)
 class ArticleRepositoryTests {
 
     static final String SLUG =
@@ -23,6 +22,9 @@ class ArticleRepositoryTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ArticleListings listings;
 
     @Test
     void theSeededTribuneHasItsTextInOrderWithFiveSectionHeadings() {
@@ -70,31 +72,29 @@ class ArticleRepositoryTests {
     void theTribuneIsFiledUnderCloudSouverainAndNamesNumergy() {
         long cloudSouverain = idOf("topic", "cloud-souverain");
         long numergy = idOf("organisation", "numergy");
+        long seed = articles.findBySlug(SLUG).orElseThrow().id();
+        ArticleListings.ListKey topic = new ArticleListings.ListKey(ArticleListings.Kind.TOPIC, cloudSouverain);
+        ArticleListings.ListKey organisation = new ArticleListings.ListKey(ArticleListings.Kind.ORGANISATION, numergy);
 
-        Page<Article> byTopic = articles.findByTopic(cloudSouverain, PageRequest.of(0, 20));
-        Page<Article> byOrganisation = articles.findByOrganisation(numergy, PageRequest.of(0, 20));
-
-        assertThat(byTopic.getContent()).extracting(Article::slug).containsExactly(SLUG);
-        assertThat(byOrganisation.getContent()).extracting(Article::slug).containsExactly(SLUG);
-        assertThat(articles.countByTopic())
+        // The migration filed the seeded tribune in every list it belongs to, and counted them.
+        assertThat(listings.page(List.of(topic), 0, 20)).containsExactly(seed);
+        assertThat(listings.page(List.of(organisation), 0, 20)).containsExactly(seed);
+        assertThat(listings.page(List.of(topic, organisation), 0, 20)).containsExactly(seed);
+        assertThat(listings.counts(ArticleListings.Kind.TOPIC))
                 .hasSize(7)
-                .allSatisfy(count -> assertThat(count.count()).isEqualTo(1L));
-        assertThat(articles.countByOrganisation()).hasSize(16);
+                .allSatisfy((id, count) -> assertThat(count).isEqualTo(1L));
+        assertThat(listings.counts(ArticleListings.Kind.ORGANISATION)).hasSize(16);
+        assertThat(listings.counts(ArticleListings.Kind.AUTHOR)).hasSize(1);
+        assertThat(listings.count(ArticleListings.ListKey.ARCHIVE)).isEqualTo(1);
     }
 
     @Test
     void theArchiveByYearFindsItIn2015Only() {
-        assertThat(articles.countByYear()).singleElement().satisfies(row -> {
-            assertThat(row.keyValue()).isEqualTo(2015L);
-            assertThat(row.count()).isEqualTo(1L);
-        });
-        assertThat(articles.findPublishedBetween(
-                                LocalDate.of(2015, 1, 1), LocalDate.of(2016, 1, 1), PageRequest.of(0, 20))
-                        .getTotalElements())
-                .isEqualTo(1);
-        assertThat(articles.findPublishedBetween(
-                                LocalDate.of(2016, 1, 1), LocalDate.of(2017, 1, 1), PageRequest.of(0, 20))
-                        .getTotalElements())
+        assertThat(listings.years()).containsExactly(java.util.Map.entry(2015, 1L));
+        long seed = articles.findBySlug(SLUG).orElseThrow().id();
+        assertThat(listings.page(List.of(new ArticleListings.ListKey(ArticleListings.Kind.YEAR, 2015)), 0, 20))
+                .containsExactly(seed);
+        assertThat(listings.count(new ArticleListings.ListKey(ArticleListings.Kind.YEAR, 2016)))
                 .isZero();
     }
 

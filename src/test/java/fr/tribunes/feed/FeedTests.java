@@ -47,11 +47,7 @@ class FeedTests {
         synthetic.add(1, LocalDate.of(2020, 1, 2), "pme");
         synthetic.add(2, LocalDate.of(2021, 3, 4), "cloud-souverain", "pme");
         // Synthetic n° 2 is signed by the seed's author too, so that a combined feed has something to choose.
-        jdbc.update(
-                "insert into article_author (article_id, position, author_id, role) values"
-                        + " ((select id from article where slug = ?), 1,"
-                        + " (select id from author where slug = 'theodore-michel-vrangos'), 'Auteur synthétique')",
-                SyntheticArticles.slug(2));
+        synthetic.sign(SyntheticArticles.slug(2), 1, "theodore-michel-vrangos", null);
     }
 
     @Autowired
