@@ -24,6 +24,15 @@ final class GzipParts {
         this.compressed = compressed;
     }
 
+    /** Parts compressed earlier by {@link #of}, as {@link #compressed()} gave them (read back from a file). */
+    static GzipParts ofCompressed(byte[][] compressed) {
+        return new GzipParts(compressed);
+    }
+
+    byte[][] compressed() {
+        return compressed;
+    }
+
     static GzipParts of(byte[][] parts) {
         byte[][] compressed = new byte[parts.length][];
         Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);

@@ -5,9 +5,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -46,12 +48,27 @@ class HttpCaching {
             ArchiveVersion version,
             ObjectProvider<RenderTimeValues> renewals,
             Clock clock,
-            @Value("${tribunes.page-cache.max-mb:16}") long maxMegabytes) {
-        PageCache cache = new PageCache(version, renewals.orderedStream().toList(), clock, maxMegabytes * 1024 * 1024);
+            @Value("${tribunes.page-cache.max-mb:16}") long maxMegabytes,
+            ObjectProvider<PageFiles> files) {
+        PageCache cache = new PageCache(
+                version,
+                renewals.orderedStream().toList(),
+                clock,
+                maxMegabytes * 1024 * 1024,
+                maxMegabytes > 0 ? files.getIfAvailable() : null);
         FilterRegistrationBean<PageCache> registration = new FilterRegistrationBean<>(cache);
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
         registration.setEnabled(maxMegabytes > 0);
         return registration;
+    }
+
+    /** The page cache's files ({@link PageFiles}); none when {@code tribunes.page-cache.disk-mb} is 0. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression("${tribunes.page-cache.disk-mb:1024} > 0")
+    PageFiles pageFiles(
+            @Value("${tribunes.page-cache.dir}") Path folder,
+            @Value("${tribunes.page-cache.disk-mb:1024}") long maxMegabytes) {
+        return new PageFiles(folder, maxMegabytes * 1024 * 1024);
     }
 
     /** Inside the ETag filter, so the response is still buffered when it adds its header. */

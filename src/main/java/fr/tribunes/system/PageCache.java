@@ -4,11 +4,12 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +29,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -75,7 +78,7 @@ class PageCache extends OncePerRequestFilter {
     private final Cache<String, Entry> entries;
 
     /** Addresses whose answer was not kept, with the stamp it was rendered under: no need to capture them again. */
-    private final Cache<String, Instant> notKept =
+    private final Cache<String, ArchiveVersion.Stamp> notKept =
             Caffeine.newBuilder().maximumSize(10_000).build();
 
     /** Pages being rendered, for the requests that arrive meanwhile. */
@@ -84,8 +87,12 @@ class PageCache extends OncePerRequestFilter {
     /** How long a request waits for another's rendering of the same page before rendering it itself. */
     private static final Duration LOCK_WAIT = Duration.ofSeconds(5);
 
-    PageCache(ArchiveVersion version, List<RenderTimeValues> renewals, Clock clock, long maxBytes) {
+    /** The pages also kept on disk, or null. */
+    private final PageFiles files;
+
+    PageCache(ArchiveVersion version, List<RenderTimeValues> renewals, Clock clock, long maxBytes, PageFiles files) {
         this.version = version;
+        this.files = files;
         this.renewals = renewals;
         this.clock = clock;
         this.entries = Caffeine.newBuilder()
@@ -98,7 +105,13 @@ class PageCache extends OncePerRequestFilter {
      * A page as it was sent, with the stamp it was rendered under: its headers, and its body cut around the values
      * to renew ({@code parts} around {@code exempt}), also compressed, part by part ({@link GzipParts}).
      */
-    record Entry(Instant stamp, List<String[]> headers, String etag, byte[][] parts, String[] exempt, GzipParts gzip) {
+    record Entry(
+            ArchiveVersion.Stamp stamp,
+            List<String[]> headers,
+            String etag,
+            byte[][] parts,
+            String[] exempt,
+            GzipParts gzip) {
 
         int weight(String key) {
             int weight = 200 + key.length() * 2;
@@ -120,30 +133,49 @@ class PageCache extends OncePerRequestFilter {
         String method = request.getMethod();
         return !("GET".equals(method) || "HEAD".equals(method))
                 || !LastModified.isArchivePage(request.getRequestURI())
-                || hasSession(request);
+                || signedIn(request)
+                || !readable(request);
     }
 
-    private static boolean hasSession(HttpServletRequest request) {
-        if (request.getRequestedSessionId() != null) {
+    /**
+     * Whether the request comes from a signed-in editor, who may see more than readers: a session that exists and
+     * holds a sign-in. A made-up session cookie, or the session of someone who only opened the sign-in page, is
+     * served from the cache like any reader.
+     */
+    private static boolean signedIn(HttpServletRequest request) {
+        if (request.getRequestedSessionId() == null) {
+            return false;
+        }
+        HttpSession session = request.getSession(false);
+        return session != null && session.getAttribute(SIGNED_IN) != null;
+    }
+
+    /** Where Spring Security keeps an editor's sign-in in the session. */
+    private static final String SIGNED_IN = HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY;
+
+    /** An address whose parameters cannot be read goes straight through, to be refused ({@link UnreadableRequests}). */
+    private static boolean readable(HttpServletRequest request) {
+        try {
+            request.getParameterMap();
             return true;
+        } catch (RuntimeException unreadable) {
+            return false;
         }
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            for (Cookie cookie : cookies) {
-                if ("JSESSIONID".equalsIgnoreCase(cookie.getName())) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String key = key(request);
-        Instant stamp = version.lastChange();
+        ArchiveVersion.Stamp stamp = version.current();
         Entry entry = entries.getIfPresent(key);
+        if ((entry == null || !entry.stamp().equals(stamp)) && files != null) {
+            Entry kept = files.read(key, stamp);
+            if (kept != null) {
+                entries.put(key, kept);
+                entry = kept;
+            }
+        }
         if (entry != null && entry.stamp().equals(stamp)) {
             serve(entry, request, response);
             return;
@@ -187,7 +219,7 @@ class PageCache extends OncePerRequestFilter {
 
     private void render(
             String key,
-            Instant stamp,
+            ArchiveVersion.Stamp stamp,
             HttpServletRequest request,
             HttpServletResponse response,
             FilterChain chain,
@@ -205,6 +237,9 @@ class PageCache extends OncePerRequestFilter {
             return;
         }
         entries.put(key, rendered);
+        if (files != null) {
+            files.write(key, rendered);
+        }
         if (notModified(rendered, request)) {
             // The page was rendered without the request's conditions, which hold: 304 rather than the body.
             response.reset();
@@ -215,17 +250,64 @@ class PageCache extends OncePerRequestFilter {
     }
 
     /**
-     * What an answer may depend on: scheme, path and query, and the {@code Origin} a cross-site request carries (the
-     * API's CORS headers are written only for those, so an answer kept for one is never given to another).
+     * What an answer may depend on: scheme, path, the parameters the page reads ({@link #usedBy}, in one
+     * order), and the {@code Origin} a cross-site request carries (the API's CORS headers are written only for
+     * those, so an answer kept for one is never given to another). Any other parameter ({@code ?utm_source=…},
+     * {@code ?x=1}) changes nothing a page shows, so it neither misses the cache nor fills it with copies.
      */
-    private static String key(HttpServletRequest request) {
-        String query = request.getQueryString();
+    static String key(HttpServletRequest request) {
+        StringBuilder key = new StringBuilder(request.isSecure() ? "https " : "http ").append(request.getRequestURI());
+        char separator = '?';
+        Map<String, String[]> parameters = request.getParameterMap();
+        for (String name : usedBy(request.getRequestURI())) {
+            String[] values = parameters.get(name);
+            if (values != null) {
+                for (String value : values) {
+                    key.append(separator)
+                            .append(name)
+                            .append('=')
+                            .append(value == null ? "" : URLEncoder.encode(value, StandardCharsets.UTF_8));
+                    separator = '&';
+                }
+            }
+        }
         String origin = request.getHeader(HttpHeaders.ORIGIN);
-        return (request.isSecure() ? "https " : "http ")
-                + request.getRequestURI()
-                + (query == null ? "" : "?" + query)
-                + (origin == null ? "" : " " + origin);
+        if (origin != null) {
+            key.append(' ').append(origin);
+        }
+        return key.toString();
     }
+
+    /**
+     * The query parameters a page reads (its controller's {@code @RequestParam}s); it renders the same whatever
+     * others its address carries.
+     */
+    static List<String> usedBy(String path) {
+        if (path.equals("/api/tribunes")) {
+            return API_LIST;
+        }
+        if (path.equals("/flux.atom")) {
+            return FEED;
+        }
+        if (path.startsWith("/tribunes/") && path.endsWith("/historique")) {
+            return HISTORY;
+        }
+        if (LISTS.matcher(path).matches()) {
+            return PAGE;
+        }
+        return List.of();
+    }
+
+    private static final List<String> API_LIST = List.of("annee", "auteur", "organisation", "page", "theme");
+
+    private static final List<String> FEED = List.of("auteur", "theme");
+
+    private static final List<String> HISTORY = List.of("version");
+
+    private static final List<String> PAGE = List.of("page");
+
+    /** The lists read page by page. */
+    private static final Pattern LISTS = Pattern.compile("/(themes|auteurs|organisations|archives)/[^/]+");
 
     /** What a shared cache could keep: a public 200 that sets no cookie. */
     private static boolean keepable(HttpServletResponse response) {
@@ -251,7 +333,7 @@ class PageCache extends OncePerRequestFilter {
     private static final Set<String> VARY_KEPT =
             Set.of("accept-encoding", "origin", "access-control-request-method", "access-control-request-headers", "");
 
-    private static Entry entry(Instant stamp, HttpServletResponse response, byte[] body) {
+    private static Entry entry(ArchiveVersion.Stamp stamp, HttpServletResponse response, byte[] body) {
         List<String[]> headers = new ArrayList<>();
         for (String name : response.getHeaderNames()) {
             if (!NOT_KEPT.contains(name.toLowerCase(Locale.ROOT))) {
@@ -406,7 +488,7 @@ class PageCache extends OncePerRequestFilter {
         } catch (IllegalArgumentException unreadable) {
             return false;
         }
-        return since >= 0 && entry.stamp().toEpochMilli() <= since;
+        return since >= 0 && entry.stamp().changedAt().toEpochMilli() <= since;
     }
 
     private static String opaque(String etag) {

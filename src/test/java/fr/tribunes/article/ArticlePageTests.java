@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.tribunes.SeedTribune;
 import fr.tribunes.SyntheticArticles;
+import fr.tribunes.system.ArchiveVersion;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -78,7 +81,10 @@ class ArticlePageTests {
     }
 
     @Test
-    void anUnchangedPageAnswers304AndAnEditTurnsItBackInto200(@Autowired JdbcTemplate jdbc) {
+    void anUnchangedPageAnswers304AndAnEditTurnsItBackInto200(
+            @Autowired JdbcTemplate jdbc,
+            @Autowired TransactionTemplate transaction,
+            @Autowired ArchiveVersion version) {
         String path = "/tribunes/" + SyntheticArticles.slug(5);
         MvcTestResult first = mvc.get().uri(path).exchange();
         assertThat(first).hasStatusOk().hasHeader("Cache-Control", "public, max-age=300");
@@ -90,12 +96,14 @@ class ArticlePageTests {
         assertThat(again).hasStatus(304);
         assertThat(again.getResponse().getContentLength()).isZero();
 
-        jdbc.update(
-                "update article_block set body = ? where article_id = (select id from article where slug = ?)",
-                "Paragraphe synthétique modifié pour le test.",
-                SyntheticArticles.slug(5));
-        // As every edit made through the application does (ArchiveVersion), in the same transaction.
-        jdbc.update("update archive_change set changed_at = dateadd(second, 1, changed_at) where id = 1");
+        // As every edit made through the application does: the change and the archive's stamp in one transaction.
+        transaction.executeWithoutResult(status -> {
+            jdbc.update(
+                    "update article_block set body = ? where article_id = (select id from article where slug = ?)",
+                    "Paragraphe synthétique modifié pour le test.",
+                    SyntheticArticles.slug(5));
+            version.changed(Instant.now());
+        });
         MvcTestResult edited = mvc.get().uri(path).header("If-None-Match", etag).exchange();
         assertThat(edited).hasStatusOk();
         assertThat(edited.getResponse().getHeader("ETag")).isNotEqualTo(etag);

@@ -18,6 +18,12 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -170,7 +176,7 @@ class PageCacheTests {
     }
 
     @Test
-    void aRequestWithASessionGetsAPageRenderedForIt() throws Exception {
+    void onlyASignedInEditorGetsAPageRenderedForIt() throws Exception {
         long id = published(804, "Tribune synthétique n° 804 (données de test)");
         String path = "/tribunes/" + editor.find(id).orElseThrow().slug();
         mvc.get().uri(path).exchange();
@@ -178,10 +184,58 @@ class PageCacheTests {
 
         assertThat(text(mvc.get()
                         .uri(path)
-                        .cookie(new Cookie("JSESSIONID", "x"))
+                        .cookie(new Cookie("JSESSIONID", "inventee"))
                         .exchange()))
-                .contains("changée en douce");
+                .as("a made-up session cookie does not get past the cache")
+                .doesNotContain("changée en douce");
+
+        MockHttpSession session = new MockHttpSession();
+        session.setAttribute(
+                HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
+                new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(
+                        "redaction", null, List.of(new SimpleGrantedAuthority("ROLE_EDITOR")))));
+        MvcTestResult editors = mvc.get()
+                .uri(path)
+                .session(session)
+                .cookie(new Cookie("JSESSIONID", session.getId()))
+                .with(request -> {
+                    request.setRequestedSessionId(session.getId());
+                    return request;
+                })
+                .exchange();
+        assertThat(text(editors)).as("a signed-in editor's page is rendered").contains("changée en douce");
+        assertThat(editors.getResponse().getHeader(HttpHeaders.CACHE_CONTROL)).isEqualTo("no-store");
         assertThat(text(mvc.get().uri(path).exchange())).doesNotContain("changée en douce");
+    }
+
+    @Test
+    void parametersAPageDoesNotReadNeitherMissTheCacheNorFillIt() throws Exception {
+        long id = published(807, "Tribune synthétique n° 807 (données de test)");
+        String path = "/tribunes/" + editor.find(id).orElseThrow().slug();
+        mvc.get().uri(path).exchange();
+        retitleBehindTheApplicationsBack(id, "Tribune synthétique n° 807 changée en douce (données de test)");
+
+        for (String query : List.of("?utm_source=lettre&utm_medium=courriel", "?x=1", "?fbclid=abc%20d", "?page")) {
+            assertThat(text(mvc.get().uri(path + query).exchange()))
+                    .as(query + " is served the kept page")
+                    .contains("Tribune synthétique n° 807 (données de test)")
+                    .doesNotContain("changée en douce");
+        }
+        // A parameter a page reads is part of the key: page 2 of a theme is not its page 1.
+        assertThat(keyOf("/themes/pme", "page", "2", "utm_source", "x"))
+                .isEqualTo(keyOf("/themes/pme", "page", "2"))
+                .isNotEqualTo(keyOf("/themes/pme"));
+        assertThat(keyOf("/api/tribunes", "page", "1&theme=pme"))
+                .as("a value cannot pass for two parameters")
+                .isNotEqualTo(keyOf("/api/tribunes", "page", "1", "theme", "pme"));
+    }
+
+    private static String keyOf(String path, String... parameters) {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
+        for (int i = 0; i < parameters.length; i += 2) {
+            request.addParameter(parameters[i], parameters[i + 1]);
+        }
+        return PageCache.key(request);
     }
 
     @Test
