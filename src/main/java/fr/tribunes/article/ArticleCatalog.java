@@ -7,6 +7,7 @@ import fr.tribunes.organisation.OrganisationArticles;
 import fr.tribunes.organisation.OrganisationRef;
 import fr.tribunes.organisation.Organisations;
 import fr.tribunes.system.ArticleCard;
+import fr.tribunes.system.PageDependencies;
 import fr.tribunes.topic.TopicArticles;
 import fr.tribunes.topic.TopicRef;
 import fr.tribunes.topic.Topics;
@@ -131,6 +132,8 @@ class ArticleCatalog
      * kept count), then loaded by key, in that order.
      */
     private Page<Article> listed(List<ArticleListings.ListKey> lists, Pageable pageable) {
+        lists.forEach(
+                list -> PageDependencies.shows(PageDependencies.list(list.kind().name(), list.id())));
         long total = listings.count(lists);
         if (pageable.getOffset() >= total) {
             return new PageImpl<>(List.of(), pageable, total);
@@ -202,6 +205,7 @@ class ArticleCatalog
 
     /** Op-eds whole, with two more queries however many they are: authors, then themes. */
     private List<ArticleDocument> documents(List<Article> found) {
+        found.forEach(article -> PageDependencies.shows(PageDependencies.opEd(article.id())));
         Set<Long> authorIds = new HashSet<>();
         Set<Long> topicIds = new HashSet<>();
         found.forEach(article -> {
@@ -307,6 +311,7 @@ class ArticleCatalog
 
     /** Maps op-eds to cards with two more queries, however many they are: bylines, then authors. */
     private List<ArticleCard> cards(List<Article> list) {
+        list.forEach(article -> PageDependencies.shows(PageDependencies.opEd(article.id())));
         Set<Long> authorIds = new HashSet<>();
         list.forEach(article -> article.signatures().forEach(s -> authorIds.add(s.authorId())));
         Map<Long, AuthorRef> authorsById = byId(authors.findAllByIds(authorIds), AuthorRef::id);
@@ -349,6 +354,9 @@ class ArticleCatalog
     }
 
     ArticleView toView(ArticleContent article) {
+        if (article.id() != null) {
+            PageDependencies.shows(PageDependencies.opEd(article.id()));
+        }
         Map<Long, AuthorRef> authorsById = byId(
                 authors.findAllByIds(
                         article.signatures().stream().map(Signature::authorId).toList()),

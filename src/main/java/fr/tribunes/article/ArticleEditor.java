@@ -6,6 +6,7 @@ import fr.tribunes.organisation.OrganisationRef;
 import fr.tribunes.organisation.Organisations;
 import fr.tribunes.system.ArchiveVersion;
 import fr.tribunes.system.FormerSlugs;
+import fr.tribunes.system.PageDependencies;
 import fr.tribunes.system.Slugs;
 import fr.tribunes.topic.TopicRef;
 import fr.tribunes.topic.Topics;
@@ -637,11 +638,13 @@ public class ArticleEditor {
 
     /**
      * Every write of an op-ed ends here, in its transaction: the archive's change stamp first (its row lock makes
-     * writers take their turn), then the kept lists and counts, then the search index after the commit.
+     * writers take their turn), then the kept lists and counts, with what the change touched as pages show it (the
+     * op-ed, the lists it moved in, the themes among whose newest it is), then the search index after the commit.
      */
     private void changed(long id, Instant now) {
-        version.changed(now);
-        listings.refresh(id, now);
+        ArchiveVersion.Scope scope = version.changedOnly(now);
+        scope.add(PageDependencies.opEd(id));
+        scope.addAll(listings.refresh(id, now));
         events.publishEvent(new ArticlesChanged(Set.of(id)));
     }
 

@@ -1,5 +1,6 @@
 package fr.tribunes.article;
 
+import fr.tribunes.system.PageDependencies;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -186,11 +188,12 @@ public class ArticleListings {
         if (topicIds.isEmpty()) {
             return List.of();
         }
+        topicIds.forEach(topicId -> PageDependencies.shows(PageDependencies.relatedAmong(topicId)));
         List<Object> arguments = new ArrayList<>();
         StringBuilder windows = new StringBuilder();
         for (Long topicId : topicIds) {
             if (!windows.isEmpty()) {
-                windows.append(" union ");
+                windows.append(" union all ");
             }
             // Ordered by the whole index, equal columns first: H2 then reads the index in order and stops.
             windows.append("select * from (select article_id, published_on from article_listing"
@@ -270,17 +273,23 @@ public class ArticleListings {
      * stamp was moved in the same transaction: that row's lock makes concurrent writers wait, so counts never race.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void refresh(long articleId, Instant now) {
+    public Set<String> refresh(long articleId, Instant now) {
         entities.flush();
-        refresh(jdbc, articleId, now);
+        return refresh(jdbc, articleId, now);
     }
 
     /**
      * The same for an op-ed written with plain SQL, behind the application's back (tests' fixtures): what is
      * written through the application goes through {@link #refresh(long, Instant)}.
+     *
+     * @return what changed for pages ({@link PageDependencies}): the lists the op-ed entered, left or moved in, and
+     *     when its themes, date or publication changed, the themes among whose newest it is or was (related op-eds
+     *     are chosen there)
      */
-    public static void refresh(JdbcTemplate jdbc, long articleId, Instant now) {
-        Set<ListKey> before = listsOf(jdbc, articleId);
+    public static Set<String> refresh(JdbcTemplate jdbc, long articleId, Instant now) {
+        Map<ListKey, LocalDate> rowsBefore = rowsOf(jdbc, articleId);
+        Set<ListKey> before = rowsBefore.keySet();
+        Set<Long> windowsBefore = windowsHolding(jdbc, articleId, rowsBefore);
         jdbc.update("delete from article_listing where article_id = ?", articleId);
         jdbc.update(
                 "insert into article_listing (facet_kind, facet_id, article_id, published_on)"
@@ -302,9 +311,25 @@ public class ArticleListings {
                 articleId,
                 articleId,
                 articleId);
-        Set<ListKey> after = listsOf(jdbc, articleId);
+        Map<ListKey, LocalDate> rowsAfter = rowsOf(jdbc, articleId);
+        Set<ListKey> after = rowsAfter.keySet();
         Set<ListKey> touched = new LinkedHashSet<>(before);
         touched.addAll(after);
+        Set<String> changedForPages = new LinkedHashSet<>();
+        boolean themesMoved = false;
+        for (ListKey list : touched) {
+            if (!Objects.equals(rowsBefore.get(list), rowsAfter.get(list))) {
+                changedForPages.add(PageDependencies.list(list.kind().name(), list.id()));
+                themesMoved |= list.kind() == Kind.TOPIC;
+            }
+        }
+        if (themesMoved) {
+            // Its score for another op-ed (themes shared) or its rank (date) changed, or it came or went: the related
+            // op-eds of the op-eds of every theme among whose newest it is, or was, may change.
+            Set<Long> windows = new LinkedHashSet<>(windowsBefore);
+            windows.addAll(windowsHolding(jdbc, articleId, rowsAfter));
+            windows.forEach(topic -> changedForPages.add(PageDependencies.relatedAmong(topic)));
+        }
         OffsetDateTime changed = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         for (ListKey list : touched) {
             int delta = (after.contains(list) ? 1 : 0) - (before.contains(list) ? 1 : 0);
@@ -324,13 +349,49 @@ public class ArticleListings {
                         changed);
             }
         }
+        return changedForPages;
     }
 
-    private static Set<ListKey> listsOf(JdbcTemplate jdbc, long articleId) {
-        return new LinkedHashSet<>(jdbc.query(
-                "select facet_kind, facet_id from article_listing where article_id = ?",
-                (row, n) -> new ListKey(Kind.valueOf(row.getString(1)), row.getLong(2)),
-                articleId));
+    /** The lists an op-ed is in, with the date it is sorted by in them. */
+    private static Map<ListKey, LocalDate> rowsOf(JdbcTemplate jdbc, long articleId) {
+        Map<ListKey, LocalDate> rows = new LinkedHashMap<>();
+        jdbc.query(
+                "select facet_kind, facet_id, published_on from article_listing where article_id = ?",
+                row -> {
+                    rows.put(
+                            new ListKey(Kind.valueOf(row.getString(1)), row.getLong(2)),
+                            row.getObject(3, LocalDate.class));
+                },
+                articleId);
+        return rows;
+    }
+
+    /**
+     * The themes, among those of these rows, among whose {@value #RELATED_WINDOW} newest op-eds, plus one, this one
+     * is: plus one, because another op-ed of the theme chooses among the newest but itself.
+     */
+    private static Set<Long> windowsHolding(JdbcTemplate jdbc, long articleId, Map<ListKey, LocalDate> rows) {
+        Set<Long> windows = new LinkedHashSet<>();
+        rows.forEach((list, day) -> {
+            if (list.kind() != Kind.TOPIC) {
+                return;
+            }
+            List<Map.Entry<LocalDate, Long>> last = jdbc.query(
+                    "select published_on, article_id from article_listing where facet_kind = 'TOPIC' and facet_id = ?"
+                            + " order by facet_kind, facet_id, published_on desc, article_id desc limit 1 offset ?",
+                    (row, n) -> Map.entry(row.getObject(1, LocalDate.class), row.getLong(2)),
+                    list.id(),
+                    RELATED_WINDOW);
+            if (last.isEmpty()) {
+                windows.add(list.id());
+                return;
+            }
+            int order = day.compareTo(last.get(0).getKey());
+            if (order > 0 || (order == 0 && articleId >= last.get(0).getValue())) {
+                windows.add(list.id());
+            }
+        });
+        return windows;
     }
 
     /**

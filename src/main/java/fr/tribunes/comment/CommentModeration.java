@@ -3,10 +3,12 @@ package fr.tribunes.comment;
 import fr.tribunes.article.ArticleRef;
 import fr.tribunes.article.ArticleRefs;
 import fr.tribunes.system.ArchiveVersion;
+import fr.tribunes.system.PageDependencies;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -127,8 +129,10 @@ class CommentModeration {
         List<Comment> found = comments.findByIdIn(ids);
         Instant now = clock.instant();
         boolean publicChange = false;
+        Set<Long> shownUnder = new HashSet<>();
         for (Comment comment : found) {
             boolean wasShown = comment.status() == CommentStatus.APPROVED;
+            shownUnder.add(comment.articleId());
             switch (action) {
                 case APPROVE -> {
                     comment.moderate(CommentStatus.APPROVED, editor, now);
@@ -145,21 +149,29 @@ class CommentModeration {
             }
         }
         if (publicChange) {
-            version.changed(now);
+            changed(now, shownUnder);
         }
         return found.size();
+    }
+
+    /** Comments are shown on their op-ed's page only: the pages of the others stay as they are. */
+    private void changed(Instant now, Collection<Long> articleIds) {
+        ArchiveVersion.Scope scope = version.changedOnly(now);
+        articleIds.forEach(id -> scope.add(PageDependencies.opEd(id)));
     }
 
     /** Deletes every comment sent with this address, however it was capitalised; answers how many. */
     int deleteAllFrom(String email) {
         List<Comment> found = comments.findByEmailNormalised(Comment.normalise(email));
         boolean publicChange = false;
+        Set<Long> shownUnder = new HashSet<>();
         for (Comment comment : found) {
             publicChange |= comment.status() == CommentStatus.APPROVED;
+            shownUnder.add(comment.articleId());
             comments.delete(comment);
         }
         if (publicChange) {
-            version.changed(clock.instant());
+            changed(clock.instant(), shownUnder);
         }
         return found.size();
     }
@@ -174,7 +186,7 @@ class CommentModeration {
         Instant now = clock.instant();
         boolean closed = closures.close(articleId, editor, now);
         if (closed) {
-            version.changed(now);
+            changed(now, List.of(articleId));
         }
         return closed;
     }
@@ -183,7 +195,7 @@ class CommentModeration {
     boolean reopen(long articleId) {
         boolean reopened = closures.reopen(articleId);
         if (reopened) {
-            version.changed(clock.instant());
+            changed(clock.instant(), List.of(articleId));
         }
         return reopened;
     }

@@ -1,11 +1,18 @@
 package fr.tribunes.system;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,6 +33,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * read at most once every {@code tribunes.archive-version.max-age-ms} (5 ms) for all requests together, by the
  * first request that finds the stamp older; the others meanwhile use the one known. An edit made here is known here
  * as soon as it commits; one made by another instance within those milliseconds.
+ *
+ * <p><b>What changed.</b> A writer that knows what its change touches says so ({@link #changedOnly}: an op-ed, the
+ * lists it is in, a theme's name…, as {@link PageDependencies} names them); {@link #unchangedSince} then tells the
+ * page cache that a page showing none of those is still current, although the stamp moved. Any other change
+ * ({@link #changed}) changes everything. Known per instance: on a shared database another instance's change, seen
+ * only as a moved stamp, changes everything here.
  *
  * <p><b>Never the same stamp twice.</b> Each change moves a number by one, in the same statement that dates it, so
  * two edits within one second, or on two instances at once, give two stamps; the date is never earlier than the
@@ -54,6 +67,15 @@ public class ArchiveVersion {
 
     private final AtomicBoolean reading = new AtomicBoolean();
 
+    /** The stamp number of the last change to everything, made here. */
+    private final AtomicLong everything = new AtomicLong();
+
+    /** For each thing changed here, the stamp number of its last change; bounded, past which {@link #forgotten}. */
+    private final Cache<String, Long> changes;
+
+    /** The newest change among those the bound made this instance forget: anything not remembered changed then. */
+    private final AtomicLong forgotten = new AtomicLong();
+
     ArchiveVersion(
             JdbcTemplate jdbc,
             @Value("${spring.datasource.url:}") String url,
@@ -61,6 +83,15 @@ public class ArchiveVersion {
         this.jdbc = jdbc;
         this.local = url.startsWith("jdbc:h2:file:") || url.startsWith("jdbc:h2:mem:");
         this.maxAgeNanos = TimeUnit.MILLISECONDS.toNanos(maxAgeMillis);
+        this.changes = Caffeine.newBuilder()
+                .maximumSize(50_000)
+                .executor(Runnable::run)
+                .removalListener((String what, Long number, RemovalCause cause) -> {
+                    if (cause.wasEvicted() && number != null) {
+                        forgotten.accumulateAndGet(number, Math::max);
+                    }
+                })
+                .build();
     }
 
     /** The archive's current stamp. */
@@ -110,21 +141,88 @@ public class ArchiveVersion {
     }
 
     /**
-     * Records that the archive changed now; called by every writer inside its transaction. One statement moves the
-     * number and the date from the row as it is when the row lock is granted, so concurrent writers, here or on
-     * other instances, each get their own stamp. Known here as soon as the transaction commits.
+     * Records that the archive changed now, all of it as far as pages can tell; called by writers inside their
+     * transaction. One statement moves the number and the date from the row as it is when the row lock is granted,
+     * so concurrent writers, here or on other instances, each get their own stamp. Known here as soon as the
+     * transaction commits.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void changed(Instant now) {
+        Stamp stamp = move(now);
+        afterCommit(() -> {
+            everything.accumulateAndGet(stamp.number(), Math::max);
+            learn(stamp, System.nanoTime());
+        });
+    }
+
+    /**
+     * Records that the archive changed now, only in what the writer adds to the scope returned (what it changed, as
+     * {@link PageDependencies} names it), before its transaction commits.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Scope changedOnly(Instant now) {
+        Stamp stamp = move(now);
+        Scope scope = new Scope();
+        afterCommit(() -> {
+            // What changed is known before the stamp that says so: a page checked meanwhile is never taken as current.
+            for (String what : scope.changed) {
+                changes.asMap().merge(what, stamp.number(), Math::max);
+            }
+            learn(stamp, System.nanoTime());
+        });
+        return scope;
+    }
+
+    /** What a change touched, as pages show it. */
+    public static final class Scope {
+
+        private final Set<String> changed = ConcurrentHashMap.newKeySet();
+
+        public Scope add(String what) {
+            changed.add(what);
+            return this;
+        }
+
+        public Scope addAll(Collection<String> what) {
+            changed.addAll(what);
+            return this;
+        }
+    }
+
+    /**
+     * Whether a page rendered under {@code rendered}, showing {@code shows} (null: it may show anything), is still
+     * what it would be rendered as now.
+     */
+    public boolean unchangedSince(Stamp rendered, Set<String> shows, Stamp now) {
+        if (rendered.number() == now.number()) {
+            return true;
+        }
+        long number = rendered.number();
+        if (!local || shows == null || number > now.number() || everything.get() > number) {
+            return false;
+        }
+        for (String what : shows) {
+            Long changed = changes.getIfPresent(what);
+            if ((changed == null ? forgotten.get() : changed) > number) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Stamp move(Instant now) {
         jdbc.update(
                 "update archive_change set version = version + 1,"
                         + " changed_at = greatest(?, changed_at + interval '1' second) where id = 1",
                 OffsetDateTime.ofInstant(now.truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC));
-        Stamp stamp = read();
+        return read();
+    }
+
+    private static void afterCommit(Runnable action) {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                learn(stamp, System.nanoTime());
+                action.run();
             }
         });
     }

@@ -67,16 +67,24 @@ public abstract class FacetDirectory<E extends FacetEntity, R extends Facet> {
     public record Details<R>(R facet, String description) {}
 
     public Optional<R> findById(long id) {
+        shown(id);
         return repository.findById(id).map(toRef);
     }
 
     public Optional<Details<R>> findDetails(long id) {
+        shown(id);
         return repository.findById(id).map(e -> new Details<>(toRef.apply(e), e.description()));
     }
 
     /** The description shown on the facet's page, if it has one. */
     public Optional<String> descriptionOf(long id) {
+        shown(id);
         return repository.findById(id).map(FacetEntity::description).filter(d -> !d.isBlank());
+    }
+
+    /** What a page rendering this facet's name, address or description shows ({@link PageDependencies}). */
+    private void shown(long id) {
+        PageDependencies.shows(PageDependencies.facet(kind.name(), id));
     }
 
     /** Where a former slug now leads, if it named one of these facets. */
@@ -137,7 +145,7 @@ public abstract class FacetDirectory<E extends FacetEntity, R extends Facet> {
         facet.rename(slug, name);
         facet.describe(description == null || description.isBlank() ? null : description);
         repository.save(facet);
-        version.changed(clock.instant());
+        version.changedOnly(clock.instant()).add(PageDependencies.facet(kind.name(), id));
         if (renamed) {
             events.publishEvent(new FacetChanged(kind, id));
         }
@@ -167,6 +175,7 @@ public abstract class FacetDirectory<E extends FacetEntity, R extends Facet> {
         if (ids.isEmpty()) {
             return List.of();
         }
+        ids.forEach(this::shown);
         return repository.findByIdIn(ids).stream()
                 .map(toRef)
                 .sorted(Comparator.comparing(Facet::slug))
@@ -174,7 +183,9 @@ public abstract class FacetDirectory<E extends FacetEntity, R extends Facet> {
     }
 
     public Optional<R> findBySlug(String slug) {
-        return repository.findBySlug(slug).map(toRef);
+        Optional<R> found = repository.findBySlug(slug).map(toRef);
+        found.ifPresent(facet -> shown(facet.id()));
+        return found;
     }
 
     public List<R> findAll() {

@@ -102,11 +102,13 @@ class PageCache extends OncePerRequestFilter {
     }
 
     /**
-     * A page as it was sent, with the stamp it was rendered under: its headers, and its body cut around the values
-     * to renew ({@code parts} around {@code exempt}), also compressed, part by part ({@link GzipParts}).
+     * A page as it was sent, with the stamp it was rendered under and what it shows ({@link PageDependencies}; null
+     * when it may show anything): its headers, and its body cut around the values to renew ({@code parts} around
+     * {@code exempt}), also compressed, part by part ({@link GzipParts}).
      */
     record Entry(
             ArchiveVersion.Stamp stamp,
+            Set<String> shows,
             List<String[]> headers,
             String etag,
             byte[][] parts,
@@ -120,6 +122,11 @@ class PageCache extends OncePerRequestFilter {
             }
             if (gzip != null) {
                 weight += gzip.size();
+            }
+            if (shows != null) {
+                for (String shown : shows) {
+                    weight += 48 + shown.length() * 2;
+                }
             }
             for (String[] header : headers) {
                 weight += 64 + (header[0].length() + header[1].length()) * 2;
@@ -169,14 +176,14 @@ class PageCache extends OncePerRequestFilter {
         String key = key(request);
         ArchiveVersion.Stamp stamp = version.current();
         Entry entry = entries.getIfPresent(key);
-        if ((entry == null || !entry.stamp().equals(stamp)) && files != null) {
-            Entry kept = files.read(key, stamp);
-            if (kept != null) {
+        if ((entry == null || !current(entry, stamp)) && files != null) {
+            Entry kept = files.read(key);
+            if (kept != null && current(kept, stamp)) {
                 entries.put(key, kept);
                 entry = kept;
             }
         }
-        if (entry != null && entry.stamp().equals(stamp)) {
+        if (entry != null && current(entry, stamp)) {
             serve(entry, request, response);
             return;
         }
@@ -206,6 +213,19 @@ class PageCache extends OncePerRequestFilter {
         }
     }
 
+    /** Whether a kept page is what it would be rendered as now: nothing it shows changed since it was rendered. */
+    private boolean current(Entry entry, ArchiveVersion.Stamp now) {
+        return version.unchangedSince(entry.stamp(), entry.shows(), now);
+    }
+
+    /**
+     * The pages kept until what they show changes, rather than until anything changes: those whose every read of
+     * the archive says what it read ({@link PageDependencies}): an op-ed's page, a theme's, an author's, an
+     * organisation's, a year's. Any other (home, feeds, API, sitemaps, histories…) is rendered again after any edit.
+     */
+    private static final Pattern DESCRIBED =
+            Pattern.compile("/(tribunes|themes|auteurs|organisations)/[a-z0-9-]+|/archives/[0-9]{4}");
+
     private static Entry await(CompletableFuture<Entry> rendering) {
         try {
             return rendering.get(LOCK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -226,8 +246,21 @@ class PageCache extends OncePerRequestFilter {
             CompletableFuture<Entry> waiting)
             throws ServletException, IOException {
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
-        chain.doFilter(new WithoutConditions(request), captured);
-        Entry rendered = keepable(response) ? entry(stamp, response, captured.getContentAsByteArray()) : null;
+        boolean described = DESCRIBED.matcher(request.getRequestURI()).matches();
+        Set<String> shows = null;
+        if (described) {
+            PageDependencies.start();
+        }
+        try {
+            chain.doFilter(new WithoutConditions(request), captured);
+        } finally {
+            if (described) {
+                shows = PageDependencies.stop();
+                // Nothing noted: something read the archive without saying so; the page may show anything.
+                shows = shows.isEmpty() ? null : shows;
+            }
+        }
+        Entry rendered = keepable(response) ? entry(stamp, shows, response, captured.getContentAsByteArray()) : null;
         if (waiting != null) {
             waiting.complete(rendered);
         }
@@ -333,7 +366,8 @@ class PageCache extends OncePerRequestFilter {
     private static final Set<String> VARY_KEPT =
             Set.of("accept-encoding", "origin", "access-control-request-method", "access-control-request-headers", "");
 
-    private static Entry entry(ArchiveVersion.Stamp stamp, HttpServletResponse response, byte[] body) {
+    private static Entry entry(
+            ArchiveVersion.Stamp stamp, Set<String> shows, HttpServletResponse response, byte[] body) {
         List<String[]> headers = new ArrayList<>();
         for (String name : response.getHeaderNames()) {
             if (!NOT_KEPT.contains(name.toLowerCase(Locale.ROOT))) {
@@ -369,6 +403,7 @@ class PageCache extends OncePerRequestFilter {
                 && response.getHeader(HttpHeaders.CONTENT_ENCODING) == null;
         return new Entry(
                 stamp,
+                shows,
                 List.copyOf(headers),
                 response.getHeader(HttpHeaders.ETAG),
                 cut,

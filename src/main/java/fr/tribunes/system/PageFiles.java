@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -36,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * served almost like a static file rather than rendered again. Reads go through the operating system's file cache.
  *
  * <p>One file a page, named by a digest of its key, written aside then moved into place (a reader never sees half a
- * page), holding the key and the stamp it was rendered under: a file is used only for its own key and while the
- * archive's stamp has not moved. Each start writes into a folder of its own, and removes those that earlier starts
+ * page), holding the key, the stamp it was rendered under and what it shows: a file is used only for its own key
+ * and while what it shows has not changed. Each start writes into a folder of its own, and removes those that earlier starts
  * left (never one another live instance holds). The folder is bounded: past {@code tribunes.page-cache.disk-mb} it
  * is emptied, and fills again with what readers ask for.
  */
@@ -45,7 +46,7 @@ final class PageFiles {
 
     private static final Logger log = LoggerFactory.getLogger(PageFiles.class);
 
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     private final Path folder;
 
@@ -76,8 +77,8 @@ final class PageFiles {
         return folder;
     }
 
-    /** The page kept for this key under this stamp, if its file is there. */
-    PageCache.Entry read(String key, ArchiveVersion.Stamp stamp) {
+    /** The page kept for this key, if its file is there; whether it is still current is the caller's question. */
+    PageCache.Entry read(String key) {
         Path file = fileOf(key);
         byte[] content;
         try {
@@ -94,8 +95,16 @@ final class PageFiles {
             }
             long number = in.readLong();
             long seconds = in.readLong();
-            if (number != stamp.number() || !key.equals(in.readUTF())) {
+            if (!key.equals(in.readUTF())) {
                 return null;
+            }
+            Set<String> shows = null;
+            if (in.readBoolean()) {
+                String[] shown = new String[in.readInt()];
+                for (int i = 0; i < shown.length; i++) {
+                    shown[i] = in.readUTF();
+                }
+                shows = Set.of(shown);
             }
             List<String[]> headers = new ArrayList<>();
             for (int i = in.readInt(); i > 0; i--) {
@@ -110,6 +119,7 @@ final class PageFiles {
             byte[][] gzip = in.readBoolean() ? readArrays(in) : null;
             return new PageCache.Entry(
                     new ArchiveVersion.Stamp(number, Instant.ofEpochSecond(seconds)),
+                    shows,
                     List.copyOf(headers),
                     etag,
                     parts,
@@ -129,6 +139,13 @@ final class PageFiles {
             out.writeLong(entry.stamp().number());
             out.writeLong(entry.stamp().changedAt().getEpochSecond());
             out.writeUTF(key);
+            out.writeBoolean(entry.shows() != null);
+            if (entry.shows() != null) {
+                out.writeInt(entry.shows().size());
+                for (String shown : entry.shows()) {
+                    out.writeUTF(shown);
+                }
+            }
             out.writeInt(entry.headers().size());
             for (String[] header : entry.headers()) {
                 out.writeUTF(header[0]);

@@ -28,6 +28,11 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -35,7 +40,8 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
  * The lists, counts and related op-eds the archive keeps (rather than aggregating the whole archive at each render)
  * stay equal to a fresh aggregate of the op-eds themselves, whatever editors do: publish, correct, withdraw,
  * rename, re-sign, redate, rename a theme. The fresh aggregate is computed here, in Java, from the op-eds' own
- * tables. Every op-ed, theme, author and organisation here is synthetic and says so.
+ * tables. And the pages readers are served from the page cache, which keeps a page until what it shows changes,
+ * are the pages as rendered now. Every op-ed, theme, author and organisation here is synthetic and says so.
  */
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:article-listings-tests;DB_CLOSE_DELAY=-1")
 @AutoConfigureMockMvc
@@ -124,7 +130,7 @@ class ArticleListingsTests {
         assertSameAsAFreshAggregate("after creating 24 op-eds, 18 published");
 
         Map<Integer, Integer> done = new TreeMap<>();
-        for (int step = 1; step <= 60; step++) {
+        for (int step = 1; step <= 40; step++) {
             clock.advance(Duration.ofSeconds(1));
             long id = ids.get(random.nextInt(ids.size()));
             ArticleEditor.Edited edited = editor.find(id).orElseThrow();
@@ -181,9 +187,70 @@ class ArticleListingsTests {
                 }
             }
             done.merge(action, 1, Integer::sum);
-            assertSameAsAFreshAggregate("after step " + step + " (action " + action + " on op-ed " + id + ")");
+            String when = "after step " + step + " (action " + action + " on op-ed " + id + ")";
+            assertSameAsAFreshAggregate(when);
+            assertServedPagesAreCurrent(when);
         }
         assertThat(done).as("every kind of edit was tried").hasSize(6);
+    }
+
+    /**
+     * Every op-ed's, theme's, author's, organisation's and year's page served to readers (from the page cache, which
+     * keeps a page until what it shows changes) is the page rendered now for an editor (never from the cache). The
+     * pages were all asked for after the previous edit, so each edit is checked against pages kept before it.
+     */
+    private void assertServedPagesAreCurrent(String when) throws Exception {
+        List<String> paths = new ArrayList<>();
+        jdbc.query("select slug from article where status = 'PUBLISHED'", row -> {
+            paths.add("/tribunes/" + row.getString(1));
+        });
+        for (String[] facet : List.of(
+                new String[] {"topic", "themes", "TOPIC"},
+                new String[] {"author", "auteurs", "AUTHOR"},
+                new String[] {"organisation", "organisations", "ORGANISATION"})) {
+            jdbc.query(
+                    "select f.slug from " + facet[0] + " f join facet_count c on c.facet_kind = ? and c.facet_id = f.id"
+                            + " where c.articles > 0",
+                    row -> {
+                        paths.add("/" + facet[1] + "/" + row.getString(1));
+                    },
+                    facet[2]);
+        }
+        jdbc.query("select facet_id from facet_count where facet_kind = 'YEAR' and articles > 0", row -> {
+            paths.add("/archives/" + row.getLong(1));
+        });
+        for (String path : paths) {
+            MvcTestResult served = mvc.get().uri(path).exchange();
+            MvcTestResult rendered = mvc.get()
+                    .uri(path)
+                    .session(editor())
+                    .with(request -> {
+                        request.setRequestedSessionId(request.getSession().getId());
+                        return request;
+                    })
+                    .exchange();
+            assertThat(served.getResponse().getStatus()).as(when + ": " + path).isEqualTo(200);
+            assertThat(comparable(served))
+                    .as(when + ": " + path + " as served is the page as it is now")
+                    .isEqualTo(comparable(rendered));
+        }
+    }
+
+    /** A session as a signed-in editor's: pages are rendered for it, never taken from the cache. */
+    private static MockHttpSession editor() {
+        MockHttpSession session = new MockHttpSession();
+        session.setAttribute(
+                HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
+                new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(
+                        "redaction", null, List.of(new SimpleGrantedAuthority("ROLE_EDITOR")))));
+        return session;
+    }
+
+    /** A page without what differs from one rendering to the next: the comment form's signed token. */
+    private static String comparable(MvcTestResult page) throws Exception {
+        return page.getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)
+                .replaceAll("value=\"[0-9]+\\.[^\"]*\"", "value=\"jeton\"");
     }
 
     /** The op-eds as their own tables hold them: what the kept lists must always say. */

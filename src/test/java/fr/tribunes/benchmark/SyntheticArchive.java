@@ -240,8 +240,9 @@ public final class SyntheticArchive {
         Map<String, Object> organisation = jdbc.queryForMap("select o.slug, c.articles as op_eds from facet_count c"
                 + " join organisation o on o.id = c.facet_id where c.facet_kind = 'ORGANISATION'"
                 + " order by c.articles desc, o.slug fetch first 1 row only");
-        Map<String, Object> year = jdbc.queryForMap("select facet_id as year, articles as op_eds from facet_count"
-                + " where facet_kind = 'YEAR' order by articles desc, facet_id fetch first 1 row only");
+        Map<String, Object> year =
+                jdbc.queryForMap("select facet_id as listed_year, articles as op_eds from facet_count"
+                        + " where facet_kind = 'YEAR' order by articles desc, facet_id fetch first 1 row only");
         long total = jdbc.queryForObject("select count(*) from article", Long.class);
         String env = """
                 # Written by SyntheticArchive: what bench/run.sh measures in this archive.
@@ -264,7 +265,7 @@ public final class SyntheticArchive {
                         author.get("op_eds"),
                         organisation.get("slug"),
                         organisation.get("op_eds"),
-                        year.get("year"),
+                        year.get("listed_year"),
                         year.get("op_eds"));
         Files.writeString(file, env);
         System.out.printf(

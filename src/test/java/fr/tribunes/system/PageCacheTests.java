@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.tribunes.TestClock;
 import fr.tribunes.article.ArticleDraft;
 import fr.tribunes.article.ArticleEditor;
+import fr.tribunes.topic.TopicRef;
+import fr.tribunes.topic.Topics;
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -52,6 +54,9 @@ class PageCacheTests {
     @Autowired
     TestClock clock;
 
+    @Autowired
+    Topics topics;
+
     static ArticleDraft draft(int n, String title) {
         return new ArticleDraft(
                 title,
@@ -70,7 +75,11 @@ class PageCacheTests {
     }
 
     private long published(int n, String title) throws Exception {
-        long id = editor.create(draft(n, title), "test");
+        return published(n, draft(n, title));
+    }
+
+    private long published(int n, ArticleDraft draft) throws Exception {
+        long id = editor.create(draft, "test");
         editor.publish(id, "test");
         return id;
     }
@@ -114,6 +123,100 @@ class PageCacheTests {
                 .contains("Tribune synthétique n° 801 corrigée (données de test)");
         assertThat(text(mvc.get().uri("/themes/theme-synthetique-801").exchange()))
                 .contains("Tribune synthétique n° 801 corrigée (données de test)");
+    }
+
+    @Test
+    void anEditRendersAgainOnlyThePagesShowingWhatItChanged() throws Exception {
+        long edited = published(811, "Tribune synthétique n° 811 (données de test)");
+        long other = published(812, "Tribune synthétique n° 812 (données de test)");
+        String editedPath = "/tribunes/" + editor.find(edited).orElseThrow().slug();
+        String otherPath = "/tribunes/" + editor.find(other).orElseThrow().slug();
+        for (String path : List.of(editedPath, otherPath, "/themes/theme-synthetique-812", "/")) {
+            assertThat(mvc.get().uri(path)).hasStatusOk();
+        }
+        retitleBehindTheApplicationsBack(other, "Tribune synthétique n° 812 changée en douce (données de test)");
+
+        clock.advance(Duration.ofSeconds(1));
+        editor.save(
+                edited,
+                editor.find(edited).orElseThrow().version(),
+                draft(811, "Tribune synthétique n° 811 corrigée (données de test)")
+                        .withSlug(editor.find(edited).orElseThrow().slug()),
+                "Correction du titre",
+                "test");
+
+        assertThat(text(mvc.get().uri(editedPath).exchange())).contains("n° 811 corrigée");
+        assertThat(text(mvc.get().uri(otherPath).exchange()))
+                .as("another op-ed's page, which shows nothing of the one corrected, is still the kept one")
+                .doesNotContain("changée en douce");
+        assertThat(text(mvc.get().uri("/themes/theme-synthetique-812").exchange()))
+                .as("so is its theme's page")
+                .doesNotContain("changée en douce");
+        assertThat(text(mvc.get().uri("/").exchange()))
+                .as("the home page may show anything: rendered again after any edit")
+                .contains("n° 811 corrigée")
+                .contains("changée en douce");
+    }
+
+    @Test
+    void aPageShowingAnOpEdAmongItsRelatedIsRenderedAgainWhenThatOpEdChanges() throws Exception {
+        long related = published(821, shared(821, "Tribune synthétique n° 821 (données de test)"));
+        long shown = published(822, shared(822, "Tribune synthétique n° 822 (données de test)"));
+        String path = "/tribunes/" + editor.find(shown).orElseThrow().slug();
+        assertThat(text(mvc.get().uri(path).exchange())).contains("Tribune synthétique n° 821 (données de test)");
+
+        clock.advance(Duration.ofSeconds(1));
+        String slug = editor.find(related).orElseThrow().slug();
+        editor.save(
+                related,
+                editor.find(related).orElseThrow().version(),
+                shared(821, "Tribune synthétique n° 821 corrigée (données de test)")
+                        .withSlug(slug),
+                "Correction du titre",
+                "test");
+        assertThat(text(mvc.get().uri(path).exchange()))
+                .as("the related op-ed's new title")
+                .contains("Tribune synthétique n° 821 corrigée (données de test)");
+
+        clock.advance(Duration.ofSeconds(1));
+        long newcomer = published(823, shared(823, "Tribune synthétique n° 823 (données de test)"));
+        assertThat(text(mvc.get().uri(path).exchange()))
+                .as("a newer op-ed of the same theme joins the related op-eds")
+                .contains("Tribune synthétique n° 823 (données de test)");
+
+        clock.advance(Duration.ofSeconds(1));
+        editor.unpublish(newcomer);
+        assertThat(text(mvc.get().uri(path).exchange()))
+                .as("and leaves them when withdrawn")
+                .doesNotContain("Tribune synthétique n° 823 (données de test)");
+
+        clock.advance(Duration.ofSeconds(1));
+        TopicRef theme = topics.findBySlug("theme-synthetique-partage").orElseThrow();
+        topics.update(theme.id(), "Thème synthétique partagé et renommé", theme.slug(), null);
+        assertThat(text(mvc.get().uri(path).exchange()))
+                .as("a theme renamed is renamed on the pages of its op-eds")
+                .contains("Thème synthétique partagé et renommé");
+    }
+
+    /**
+     * A synthetic op-ed by one author, filed under one theme, both shared by the op-eds of the test that uses it: once
+     * they exist, publishing another creates nothing (a new theme or author changes everything).
+     */
+    static ArticleDraft shared(int n, String title) {
+        ArticleDraft own = draft(n, title);
+        return new ArticleDraft(
+                own.title(),
+                own.slug(),
+                own.standfirst(),
+                own.text(),
+                "2024-0" + (n % 9 + 1),
+                false,
+                null,
+                own.originalPublisher(),
+                own.originalUrl(),
+                List.of(new ArticleDraft.Byline("Auteur synthétique partagé", null, null, null, null)),
+                List.of("Thème synthétique partagé"),
+                List.of());
     }
 
     @Test
