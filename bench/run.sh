@@ -10,8 +10,9 @@
 #     a sitemap file. It also saves those op-eds' pages, and every theme's and author's, as static files for nginx.
 #  2. as deployed (page cache on, in the heap and on disk): wrk (2 threads, 50 connections) on an op-ed page, the same
 #     answered 304, the home page, the theme's first and 500th page, the author's page, searches, the site's feed;
-#     the long tail: random op-eds among the LONG_TAIL, and random theme and author pages; in the same run, nginx
-#     serving the static copy of one op-ed, and the static copies of the same long tails: the machine's ceiling.
+#     the long tail: random op-eds among the LONG_TAIL, and random theme and author pages, each after one pass over
+#     all its addresses (a crawler walking the sitemap); in the same run, nginx serving the static copy of one op-ed,
+#     and the static copies of the same long tails: the machine's ceiling.
 #     Then the first request for the home page, the theme and an op-ed just after each of EDITS corrections made
 #     through the back office.
 #
@@ -207,14 +208,19 @@ wrk_target() { # url-or-@file [base] [options...]
   fi
 }
 
-# One wrk run per target, after a warm-up; prints its summary.
+# One wrk run per target, after a warm-up; prints its summary. The warm-up of a long tail is one pass over all its
+# addresses, as a crawler walking the sitemap makes: then comes the traffic measured.
 measure() { # name url-or-@file [base] [wrk options...]
   local name=$1
   shift
   wrk_target "$@"
   echo "-- $name: $*" >&2
   idle
-  wrk -t2 -c10 -d"$warmup" --timeout "$timeout" "${gzip[@]}" "${target[@]}" > /dev/null
+  if [[ $1 == @* ]]; then
+    xargs -a "${1#@}" -P 10 -I '{}' curl -s -o /dev/null "${gzip[@]}" "$2{}"
+  else
+    wrk -t2 -c10 -d"$warmup" --timeout "$timeout" "${gzip[@]}" "${target[@]}" > /dev/null
+  fi
   wrk -t"$threads" -c"$connections" -d"$duration" --timeout "$timeout" --latency "${gzip[@]}" "${target[@]}" \
     > "$run/wrk-$name.txt"
   summary "$run/wrk-$name.txt"
@@ -373,7 +379,8 @@ correction() { # number, CSRF token, version
     --data-urlencode "version=$3" --data-urlencode "reason=Correction synthétique n° $1 pendant la mesure" \
     --data-urlencode "_csrf=$2" "$base/admin/tribunes/$id"
 }
-id=$(curl -fsS -b "$cookies" "$base/admin/tribunes?q=999999" | grep -o '/admin/tribunes/[0-9][0-9]*' | head -1 | sed 's|.*/||')
+id=$(curl -fsS -b "$cookies" "$base/admin/tribunes?q=999999" | { grep -o '/admin/tribunes/[0-9][0-9]*' || true; } \
+  | head -1 | sed 's|.*/||')
 if [ -z "$id" ]; then
   csrf=$(curl -fsS -b "$cookies" "$base/admin/tribunes/nouvelle" | csrf_of)
   location=$(curl -sS -b "$cookies" -o /dev/null -w '%{redirect_url}' \
