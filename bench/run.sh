@@ -304,7 +304,6 @@ http {
   tcp_nodelay on;
   keepalive_timeout 65s;
   keepalive_requests 1000000;
-  open_file_cache max=20000 inactive=60s;
   gzip_static on;
   client_body_temp_path $here/tmp/body;
   proxy_temp_path $here/tmp/proxy;

@@ -57,7 +57,27 @@ public class ArticleListings {
      * How many of each of its themes' newest op-eds an op-ed's related op-eds are chosen among: the cost of the
      * choice is bounded by this times its number of themes, however big a theme grows.
      */
-    static final int RELATED_WINDOW = 200;
+    static final int RELATED_WINDOW = 50;
+
+    /**
+     * Writes published op-eds' rows, one per list each is on; {@code restriction} ends each of its five
+     * {@code where}s ({@code " and a.id = ?"}: one op-ed, five parameters).
+     */
+    private static String insertRows(String restriction) {
+        return String.join(restriction + " union all ", ROWS) + restriction;
+    }
+
+    private static final List<String> ROWS = List.of(
+            "insert into article_listing (facet_kind, facet_id, article_id, published_on)"
+                    + " select 'ALL', 0, a.id, a.published_on from article a where a.status = 'PUBLISHED'",
+            "select 'YEAR', cast(extract(year from a.published_on) as bigint), a.id, a.published_on from article a"
+                    + " where a.status = 'PUBLISHED'",
+            "select 'TOPIC', t.topic_id, a.id, a.published_on from article_topic t join article a on a.id = t.article_id"
+                    + " where a.status = 'PUBLISHED'",
+            "select 'AUTHOR', s.author_id, a.id, a.published_on from article_author s"
+                    + " join article a on a.id = s.article_id where a.status = 'PUBLISHED'",
+            "select 'ORGANISATION', m.organisation_id, a.id, a.published_on from article_organisation m"
+                    + " join article a on a.id = m.article_id where a.status = 'PUBLISHED'");
 
     private final JdbcTemplate jdbc;
 
@@ -291,26 +311,7 @@ public class ArticleListings {
         Set<ListKey> before = rowsBefore.keySet();
         Set<Long> windowsBefore = windowsHolding(jdbc, articleId, rowsBefore);
         jdbc.update("delete from article_listing where article_id = ?", articleId);
-        jdbc.update(
-                "insert into article_listing (facet_kind, facet_id, article_id, published_on)"
-                        + " select 'ALL', 0, a.id, a.published_on from article a"
-                        + " where a.id = ? and a.status = 'PUBLISHED'"
-                        + " union all select 'YEAR', cast(extract(year from a.published_on) as bigint), a.id,"
-                        + " a.published_on from article a where a.id = ? and a.status = 'PUBLISHED'"
-                        + " union all select 'TOPIC', t.topic_id, a.id, a.published_on"
-                        + " from article_topic t join article a on a.id = t.article_id"
-                        + " where a.id = ? and a.status = 'PUBLISHED'"
-                        + " union all select 'AUTHOR', s.author_id, a.id, a.published_on"
-                        + " from article_author s join article a on a.id = s.article_id"
-                        + " where a.id = ? and a.status = 'PUBLISHED'"
-                        + " union all select 'ORGANISATION', m.organisation_id, a.id, a.published_on"
-                        + " from article_organisation m join article a on a.id = m.article_id"
-                        + " where a.id = ? and a.status = 'PUBLISHED'",
-                articleId,
-                articleId,
-                articleId,
-                articleId,
-                articleId);
+        jdbc.update(insertRows(" and a.id = ?"), articleId, articleId, articleId, articleId, articleId);
         Map<ListKey, LocalDate> rowsAfter = rowsOf(jdbc, articleId);
         Set<ListKey> after = rowsAfter.keySet();
         Set<ListKey> touched = new LinkedHashSet<>(before);
@@ -402,20 +403,7 @@ public class ArticleListings {
     public void rebuild() {
         jdbc.update("delete from facet_count");
         jdbc.update("delete from article_listing");
-        jdbc.update("insert into article_listing (facet_kind, facet_id, article_id, published_on)"
-                + " select 'ALL', 0, a.id, a.published_on from article a where a.status = 'PUBLISHED'");
-        jdbc.update("insert into article_listing (facet_kind, facet_id, article_id, published_on)"
-                + " select 'YEAR', cast(extract(year from a.published_on) as bigint), a.id, a.published_on"
-                + " from article a where a.status = 'PUBLISHED'");
-        jdbc.update("insert into article_listing (facet_kind, facet_id, article_id, published_on)"
-                + " select 'TOPIC', t.topic_id, a.id, a.published_on from article_topic t"
-                + " join article a on a.id = t.article_id where a.status = 'PUBLISHED'");
-        jdbc.update("insert into article_listing (facet_kind, facet_id, article_id, published_on)"
-                + " select 'AUTHOR', s.author_id, a.id, a.published_on from article_author s"
-                + " join article a on a.id = s.article_id where a.status = 'PUBLISHED'");
-        jdbc.update("insert into article_listing (facet_kind, facet_id, article_id, published_on)"
-                + " select 'ORGANISATION', m.organisation_id, a.id, a.published_on from article_organisation m"
-                + " join article a on a.id = m.article_id where a.status = 'PUBLISHED'");
+        jdbc.update(insertRows(""));
         jdbc.update("insert into facet_count (facet_kind, facet_id, articles, last_change)"
                 + " select l.facet_kind, l.facet_id, count(*), max(a.updated_at) from article_listing l"
                 + " join article a on a.id = l.article_id group by l.facet_kind, l.facet_id");

@@ -177,9 +177,10 @@ class PageCache extends OncePerRequestFilter {
         ArchiveVersion.Stamp stamp = version.current();
         Entry entry = entries.getIfPresent(key);
         if ((entry == null || !current(entry, stamp)) && files != null) {
+            // Served from its file, and not moved into the heap: a long tail passing through the heap's few MB would
+            // only push the pages read again and again out of it, and fill the old generation with copies to collect.
             Entry kept = files.read(key);
             if (kept != null && current(kept, stamp)) {
-                entries.put(key, kept);
                 entry = kept;
             }
         }

@@ -2,6 +2,7 @@ package fr.tribunes.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.tribunes.EditorSession;
 import fr.tribunes.TestClock;
 import fr.tribunes.article.ArticleDraft;
 import fr.tribunes.article.ArticleEditor;
@@ -21,11 +22,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextImpl;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -292,20 +288,8 @@ class PageCacheTests {
                 .as("a made-up session cookie does not get past the cache")
                 .doesNotContain("changée en douce");
 
-        MockHttpSession session = new MockHttpSession();
-        session.setAttribute(
-                HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
-                new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(
-                        "redaction", null, List.of(new SimpleGrantedAuthority("ROLE_EDITOR")))));
-        MvcTestResult editors = mvc.get()
-                .uri(path)
-                .session(session)
-                .cookie(new Cookie("JSESSIONID", session.getId()))
-                .with(request -> {
-                    request.setRequestedSessionId(session.getId());
-                    return request;
-                })
-                .exchange();
+        MvcTestResult editors =
+                mvc.get().uri(path).with(EditorSession.signedIn()).exchange();
         assertThat(text(editors)).as("a signed-in editor's page is rendered").contains("changée en douce");
         assertThat(editors.getResponse().getHeader(HttpHeaders.CACHE_CONTROL)).isEqualTo("no-store");
         assertThat(text(mvc.get().uri(path).exchange())).doesNotContain("changée en douce");
