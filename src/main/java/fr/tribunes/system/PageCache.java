@@ -38,21 +38,24 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * filter behind this one running again; what makes the archive's pages almost as cheap as static files.
  *
  * <p><b>Never stale, on any instance.</b> Every page is kept with the archive's change stamp ({@link ArchiveVersion},
- * one row every edit moves in its own transaction) read <em>before</em> it was rendered, and served only while the
- * stamp is still the same: each request reads the stamp (a primary-key read of a one-row table) and an entry kept
- * under an older stamp is rendered again. So an edit made through any instance sharing the database is served by
- * every instance from the next request on; there is no time-to-live to wait for. A page rendered while an edit
- * commits is kept under the stamp read before: it is rendered again on the next request, never served stale.
+ * moved by every edit in its own transaction, known without a connection) read <em>before</em> it was rendered, and
+ * with what it shows ({@link PageDependencies}); it is served only while nothing it shows changed since that stamp
+ * ({@link ArchiveVersion#unchangedSince}); a page that may show anything, only while the stamp is the same. So an
+ * edit is served from the next request on by this instance, and within a few milliseconds by any other sharing the
+ * database; there is no time-to-live to wait for. A page rendered while an edit commits is kept under the stamp read
+ * before: it is rendered again on the next request, never served stale.
  *
  * <p><b>What is kept.</b> Only the archive's pages ({@link LastModified#PREFIXES}: not searches, health probes,
  * static files or the back office), and of them only what a shared cache could keep: {@code GET} answers 200 marked
- * {@code Cache-Control: public} and setting no cookie, to requests carrying no session cookie (editors, who may
- * see more, always get a page rendered for them). Status, headers (security headers, {@code ETag},
+ * {@code Cache-Control: public} and setting no cookie, to requests from anyone but a signed-in editor (who may see
+ * more, and always gets a page rendered; a made-up session cookie is not a sign-in), keyed without the parameters a
+ * page does not read. Status, headers (security headers, {@code ETag},
  * {@code Last-Modified}…) and body are kept; {@code HEAD} is answered from a kept {@code GET}. Conditional
  * requests are answered from the entry (304), and a miss is rendered whole, without the request's conditions, so
  * that what is kept is always the full page. Entries are bounded by their size ({@code tribunes.page-cache.max-mb},
  * 0 turns the cache off); Caffeine's admission policy keeps a flood of one-off addresses from pushing the pages
- * readers come back to out.
+ * readers come back to out. Every page kept is also written to a file ({@link PageFiles}), where the long tail is
+ * served from.
  *
  * <p><b>Values that say when a page was rendered</b> (the comment form's token, marked {@code data-etag-exempt})
  * are renewed on every answer by the feature that made them ({@link RenderTimeValues}), so a kept page still
