@@ -204,12 +204,28 @@ class AccountBrowserTests {
         field.sendKeys(value);
     }
 
-    /** Presses the form's button and waits for the next page (a click does not always wait for it). */
+    /**
+     * Presses the form's button and waits for the next page (a click does not always wait for it): until the button
+     * belongs to no page. Caught in the middle of the navigation, ChromeDriver 156 says so with an unknown error
+     * (« Node with given id does not belong to the document ») rather than a stale element, which Selenium's
+     * {@code stalenessOf} lets through (a CI run failed so).
+     */
     private void submit(String form) {
         WebElement button = browser.findElement(By.cssSelector(form + " button[type=submit]"));
         button.click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> {
+            try {
+                button.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                if (String.valueOf(gone.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw gone;
+            }
+        });
     }
 
     private void check(String name, int width) throws IOException {
