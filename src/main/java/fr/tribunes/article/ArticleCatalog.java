@@ -132,14 +132,9 @@ class ArticleCatalog
      * kept count), then loaded by key, in that order.
      */
     private Page<Article> listed(List<ArticleListings.ListKey> lists, Pageable pageable) {
-        lists.forEach(
-                list -> PageDependencies.shows(PageDependencies.list(list.kind().name(), list.id())));
-        long total = listings.count(lists);
-        if (pageable.getOffset() >= total) {
-            return new PageImpl<>(List.of(), pageable, total);
-        }
-        List<Long> ids = listings.page(lists, pageable.getOffset(), pageable.getPageSize());
-        return new PageImpl<>(inOrder(ids), pageable, total);
+        lists.forEach(list -> PageDependencies.shows(list.shownAs()));
+        ArticleListings.Slice slice = listings.slice(lists, pageable.getOffset(), pageable.getPageSize());
+        return new PageImpl<>(inOrder(slice.ids()), pageable, slice.total());
     }
 
     /** The published op-eds with these keys, in the keys' order. */

@@ -51,6 +51,11 @@ public class ArticleListings {
     public record ListKey(Kind kind, long id) {
 
         static final ListKey ARCHIVE = new ListKey(Kind.ALL, 0);
+
+        /** The list as pages showing it note it ({@link PageDependencies}). */
+        String shownAs() {
+            return PageDependencies.list(kind.name(), id);
+        }
     }
 
     /**
@@ -103,7 +108,24 @@ public class ArticleListings {
      * in order; the others are checked op-ed by op-ed.
      */
     List<Long> page(List<ListKey> lists, long offset, int limit) {
+        return pageOf(bySize(lists), offset, limit);
+    }
+
+    /** One page of the op-eds in every list given, with how many they are in all; the lists sized once. */
+    record Slice(List<Long> ids, long total) {}
+
+    Slice slice(List<ListKey> lists, long offset, int limit) {
         List<ListKey> ordered = bySize(lists);
+        long total = ordered.size() == 1 ? count(ordered.get(0)) : countOf(ordered);
+        return new Slice(offset >= total ? List.of() : pageOf(ordered, offset, limit), total);
+    }
+
+    /** How many op-eds are in every list given: kept for one list, counted within the smallest for several. */
+    long count(List<ListKey> lists) {
+        return lists.size() == 1 ? count(lists.get(0)) : countOf(bySize(lists));
+    }
+
+    private List<Long> pageOf(List<ListKey> ordered, long offset, int limit) {
         List<Object> arguments = new ArrayList<>();
         String sql = "select l.article_id from article_listing l where " + matching(ordered, arguments)
                 + " order by l.facet_kind, l.facet_id, l.published_on desc, l.article_id desc limit ? offset ?";
@@ -112,12 +134,7 @@ public class ArticleListings {
         return jdbc.queryForList(sql, Long.class, arguments.toArray());
     }
 
-    /** How many op-eds are in every list given: kept for one list, counted within the smallest for several. */
-    long count(List<ListKey> lists) {
-        if (lists.size() == 1) {
-            return count(lists.get(0));
-        }
-        List<ListKey> ordered = bySize(lists);
+    private long countOf(List<ListKey> ordered) {
         List<Object> arguments = new ArrayList<>();
         return jdbc.queryForObject(
                 "select count(*) from article_listing l where " + matching(ordered, arguments),
@@ -320,7 +337,7 @@ public class ArticleListings {
         boolean themesMoved = false;
         for (ListKey list : touched) {
             if (!Objects.equals(rowsBefore.get(list), rowsAfter.get(list))) {
-                changedForPages.add(PageDependencies.list(list.kind().name(), list.id()));
+                changedForPages.add(list.shownAs());
                 themesMoved |= list.kind() == Kind.TOPIC;
             }
         }
