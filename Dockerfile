@@ -24,7 +24,7 @@ RUN apt-get update \
 WORKDIR /app
 COPY --from=build /src/tribunes.jar /app/tribunes.jar
 ENV TRIBUNES_DATA_DIR=/data
-# The JVM options bench/run.sh measures with (README, Performance): 256 MB of heap started small, the parallel
+# The JVM options bench/run.sh measures with (docs/performance.md): 256 MB of heap started small, the parallel
 # collector on two threads, smaller stacks and code cache, two malloc arenas. Override JAVA_TOOL_OPTIONS for a bigger machine.
 ENV JAVA_TOOL_OPTIONS="-Xmx256m -Xms64m -Xmn32m -XX:+UseParallelGC -XX:ParallelGCThreads=2 -Xss512k -XX:ReservedCodeCacheSize=64m" \
     MALLOC_ARENA_MAX=2
