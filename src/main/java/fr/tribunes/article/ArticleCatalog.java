@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
@@ -339,13 +340,20 @@ class ArticleCatalog
 
     /** Minutes to read the standfirst and the text at {@value #WORDS_PER_MINUTE} words a minute, at least one. */
     static int readingMinutes(ArticleContent article) {
-        long words = WORD.matcher(article.standfirst() == null ? "" : article.standfirst())
-                .results()
-                .count();
+        long words = words(article.standfirst() == null ? "" : article.standfirst());
         for (ArticleBlock block : article.blocks()) {
-            words += WORD.matcher(block.body()).results().count();
+            words += words(block.body());
         }
         return (int) Math.max(1, Math.round(words / (double) WORDS_PER_MINUTE));
+    }
+
+    private static long words(String text) {
+        Matcher matcher = WORD.matcher(text);
+        long words = 0;
+        while (matcher.find()) {
+            words++;
+        }
+        return words;
     }
 
     ArticleView toView(ArticleContent article) {

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -251,16 +251,25 @@ public class ArticleListings {
             return List.of();
         }
         Map<Long, Integer> shared = new HashMap<>();
-        String ids = candidates.keySet().stream().map(String::valueOf).collect(Collectors.joining(","));
-        String themes = topicIds.stream().map(String::valueOf).collect(Collectors.joining(","));
-        // Keys only (numbers), written into the statement: H2 then looks each candidate up in the primary key of
-        // article_topic (article_id, topic_id); with a list of parameters it read every theme's rows.
+        Set<Long> themes = Set.copyOf(topicIds);
+        // The candidates' themes, looked up in article_topic's primary key (article_id, topic_id) and counted here.
+        // The list of keys is padded (with -1, no op-ed's key) to a multiple of the window, so that the statement
+        // has few shapes: H2 keeps each shape parsed and planned (QUERY_CACHE_SIZE), where a statement written with
+        // its keys was parsed at each render and its plan kept until pushed out, then collected as old garbage.
+        List<Long> keys = new ArrayList<>(candidates.keySet());
+        int size = (keys.size() + RELATED_WINDOW - 1) / RELATED_WINDOW * RELATED_WINDOW;
+        while (keys.size() < size) {
+            keys.add(-1L);
+        }
         jdbc.query(
-                "select article_id, count(*) from article_topic where article_id in (" + ids + ")"
-                        + " and topic_id in (" + themes + ") group by article_id",
+                "select article_id, topic_id from article_topic where article_id in ("
+                        + String.join(",", Collections.nCopies(size, "?")) + ")",
                 row -> {
-                    shared.put(row.getLong(1), row.getInt(2));
-                });
+                    if (themes.contains(row.getLong(2))) {
+                        shared.merge(row.getLong(1), 1, Integer::sum);
+                    }
+                },
+                keys.toArray());
         return candidates.keySet().stream()
                 .sorted(Comparator.comparing((Long id) -> shared.getOrDefault(id, 0))
                         .thenComparing(candidates::get)

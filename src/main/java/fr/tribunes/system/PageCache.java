@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
@@ -26,7 +27,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -384,22 +384,16 @@ class PageCache extends OncePerRequestFilter {
         if (contentType != null && response.getHeader(HttpHeaders.CONTENT_TYPE) == null) {
             headers.add(new String[] {HttpHeaders.CONTENT_TYPE, contentType});
         }
-        // The values to renew, found in the text as the ETag filter finds them; ISO-8859-1 keeps every byte.
+        // The values to renew, found as the ETag filter finds them; ISO-8859-1 keeps every byte of a value.
         List<byte[]> parts = new ArrayList<>();
         List<String> exempt = new ArrayList<>();
-        String text = new String(body, StandardCharsets.ISO_8859_1);
-        if (text.contains(PageEtags.MARKER)) {
-            Matcher matcher = PageEtags.EXEMPT_VALUE.matcher(text);
-            int from = 0;
-            while (matcher.find()) {
-                parts.add(text.substring(from, matcher.start(1)).getBytes(StandardCharsets.ISO_8859_1));
-                exempt.add(text.substring(matcher.start(1), matcher.end(1)));
-                from = matcher.end(1);
-            }
-            parts.add(text.substring(from).getBytes(StandardCharsets.ISO_8859_1));
-        } else {
-            parts.add(body);
+        int from = 0;
+        for (int[] value : PageEtags.exemptValues(body)) {
+            parts.add(Arrays.copyOfRange(body, from, value[0]));
+            exempt.add(new String(body, value[0], value[1] - value[0], StandardCharsets.ISO_8859_1));
+            from = value[1];
         }
+        parts.add(from == 0 ? body : Arrays.copyOfRange(body, from, body.length));
         byte[][] cut = parts.toArray(byte[][]::new);
         boolean compressible = body.length >= MIN_COMPRESSED
                 && contentType != null

@@ -3,7 +3,11 @@ package fr.tribunes.system;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
 
@@ -28,25 +32,71 @@ class PageEtags extends ShallowEtagHeaderFilter {
     @Override
     protected String generateETagHeaderValue(InputStream body, boolean isWeak) throws IOException {
         byte[] bytes = body.readAllBytes();
-        if (!contains(bytes, MARKER_BYTES)) {
+        List<int[]> exempt = exemptValues(bytes);
+        if (exempt.isEmpty()) {
             return super.generateETagHeaderValue(new ByteArrayInputStream(bytes), isWeak);
         }
-        // ISO-8859-1 maps each byte to one char and back: the rest of the body, whatever its encoding, is kept.
-        String text = new String(bytes, StandardCharsets.ISO_8859_1);
-        byte[] masked = EXEMPT_VALUE.matcher(text).replaceAll("value=\"\"").getBytes(StandardCharsets.ISO_8859_1);
-        return super.generateETagHeaderValue(new ByteArrayInputStream(masked), true);
+        // The body without the exempt values (as if each were value=""), read in place rather than copied.
+        List<InputStream> kept = new ArrayList<>();
+        int from = 0;
+        for (int[] value : exempt) {
+            kept.add(new ByteArrayInputStream(bytes, from, value[0] - from));
+            from = value[1];
+        }
+        kept.add(new ByteArrayInputStream(bytes, from, bytes.length - from));
+        return super.generateETagHeaderValue(new SequenceInputStream(Collections.enumeration(kept)), true);
     }
 
-    private static boolean contains(byte[] bytes, byte[] part) {
-        outer:
-        for (int i = 0; i <= bytes.length - part.length; i++) {
-            for (int j = 0; j < part.length; j++) {
-                if (bytes[i + j] != part[j]) {
-                    continue outer;
+    /**
+     * Where the exempt values are in a page, as {@code [start, end)} of each value between its quotes, in order:
+     * what {@link #EXEMPT_VALUE} finds, found from each {@value #MARKER} backwards in the bytes (a page is
+     * rendered at every miss of the cache: no copy of it as text).
+     */
+    static List<int[]> exemptValues(byte[] bytes) {
+        List<int[]> values = new ArrayList<>();
+        int at = indexOf(bytes, MARKER_BYTES, 0);
+        while (at >= 0) {
+            int quote = at - 1;
+            while (quote >= 0 && isWhitespace(bytes[quote])) {
+                quote--;
+            }
+            if (quote < at - 1 && quote >= 0 && bytes[quote] == '"') {
+                int open = quote - 1;
+                while (open >= 0 && bytes[open] != '"') {
+                    open--;
+                }
+                if (open >= VALUE.length - 1 && startsWith(bytes, open - (VALUE.length - 1), VALUE)) {
+                    values.add(new int[] {open + 1, quote});
                 }
             }
-            return true;
+            at = indexOf(bytes, MARKER_BYTES, at + MARKER_BYTES.length);
         }
-        return false;
+        return values;
+    }
+
+    /** {@code value="}: how an exempt value begins. */
+    private static final byte[] VALUE = "value=\"".getBytes(StandardCharsets.US_ASCII);
+
+    /** As {@code \\s} in a regular expression. */
+    private static boolean isWhitespace(byte b) {
+        return b == ' ' || b == '\t' || b == '\n' || b == 0x0B || b == '\f' || b == '\r';
+    }
+
+    private static boolean startsWith(byte[] bytes, int at, byte[] part) {
+        for (int j = 0; j < part.length; j++) {
+            if (bytes[at + j] != part[j]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOf(byte[] bytes, byte[] part, int from) {
+        for (int i = from; i <= bytes.length - part.length; i++) {
+            if (startsWith(bytes, i, part)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }
