@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -148,8 +149,8 @@ public class ArticleEditor {
         UNCHANGED
     }
 
-    /** An exported op-ed: its slug and the file's content. */
-    public record Exported(String slug, String content) {}
+    /** An exported op-ed: its slug, its status and the file's content. */
+    public record Exported(String slug, ArticleStatus status, String content) {}
 
     /** Drafts and published op-eds whose title contains {@code title} (all when blank), last changed first. */
     @Transactional(readOnly = true)
@@ -366,12 +367,42 @@ public class ArticleEditor {
         return Outcome.UPDATED;
     }
 
-    /** Every op-ed, drafts included, in the exchange format, in the order they were added. */
+    /** Every op-ed's slug, drafts included: the names of an export's files. */
     @Transactional(readOnly = true)
-    public List<Exported> exportAll() {
-        return articles.findAllInOrder().stream()
-                .map(a -> new Exported(a.slug(), ArticleFile.write(toDraft(a), a.status(), a.addedAt(), a.updatedAt())))
-                .toList();
+    public List<String> exportSlugs() {
+        return articles.findAllSlugs();
+    }
+
+    /** How many op-eds an export reads at a time before letting them go. */
+    static final int EXPORT_BATCH = 200;
+
+    /**
+     * Every op-ed, drafts included, in the exchange format, in the order they were added (by key), handed to
+     * {@code sink} one at a time: read {@value #EXPORT_BATCH} at a time and let go, so that the memory an export
+     * takes does not grow with the archive. Run inside the caller's transaction, which decides what the export
+     * sees (one snapshot, for {@code exchange.ArchiveExchange}).
+     *
+     * @return how many op-eds were handed over
+     */
+    @Transactional(readOnly = true)
+    public int exportEach(Consumer<Exported> sink) {
+        long after = 0;
+        int count = 0;
+        while (true) {
+            List<EditableArticle> batch = articles.findAfter(after, PageRequest.of(0, EXPORT_BATCH));
+            if (batch.isEmpty()) {
+                return count;
+            }
+            for (EditableArticle article : batch) {
+                sink.accept(new Exported(
+                        article.slug(),
+                        article.status(),
+                        ArticleFile.write(toDraft(article), article.status(), article.addedAt(), article.updatedAt())));
+                count++;
+                after = article.id();
+            }
+            entities.clear();
+        }
     }
 
     // ---- checking and writing ----

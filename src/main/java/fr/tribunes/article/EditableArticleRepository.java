@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
+import org.springframework.data.repository.query.Param;
 
 interface EditableArticleRepository extends Repository<EditableArticle, Long> {
 
@@ -22,8 +23,13 @@ interface EditableArticleRepository extends Repository<EditableArticle, Long> {
             + " order by a.updatedAt desc, a.id desc")
     List<EditableArticle> findByTitle(String title, Pageable limit);
 
-    @Query("select a from EditableArticle a order by a.id")
-    List<EditableArticle> findAllInOrder();
+    /** The op-eds after a key, by key: one batch of an export. */
+    @Query("select a from EditableArticle a where a.id > :after order by a.id")
+    List<EditableArticle> findAfter(@Param("after") long after, Pageable limit);
+
+    /** Every op-ed's slug: the names of an export's files. */
+    @Query("select a.slug from EditableArticle a")
+    List<String> findAllSlugs();
 
     EditableArticle save(EditableArticle article);
 }

@@ -1,19 +1,24 @@
 package fr.tribunes.exchange;
 
+import fr.tribunes.system.PrivateFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Service;
 
 /**
@@ -54,21 +59,25 @@ class ArchiveBackup {
 
     private final String password;
 
+    private final Clock clock;
+
     ArchiveBackup(
             DataSource dataSource,
             ArchiveExchange exchange,
             @Value("${spring.datasource.url:}") String url,
             @Value("${spring.datasource.username:}") String username,
-            @Value("${spring.datasource.password:}") String password) {
+            @Value("${spring.datasource.password:}") String password,
+            Clock clock) {
         this.dataSource = dataSource;
         this.exchange = exchange;
         this.url = url;
         this.username = username;
         this.password = password;
+        this.clock = clock;
     }
 
-    /** What a backup wrote. */
-    record Written(Path database, int articles) {}
+    /** What a backup wrote: where, and what its manifest says. */
+    record Written(Path folder, BackupManifest manifest) {}
 
     /** A backup that could not be made, and why, in French. */
     static final class BackupRefusedException extends Exception {
@@ -78,10 +87,20 @@ class ArchiveBackup {
         }
     }
 
+    /** The name a backup has while it is written: hidden, beside where it will be, never mistaken for one. */
+    static final String PARTIAL = ".partielle-";
+
     /**
      * Writes a backup into {@code folder}, which must be missing or empty: a backup never mixes with other files.
+     *
+     * <p>It is written aside, in a hidden folder beside {@code folder} ({@code .<name>.partielle-…}), and takes its
+     * name only once complete, its manifest written last ({@link BackupManifest}): a backup that fails, or a process
+     * stopped in the middle, never leaves anything that looks like a backup. On failure the hidden folder is
+     * removed. Every folder and file is owner-only.
      */
-    Written backup(Path folder) throws BackupRefusedException, IOException, InterruptedException {
+    Written backup(Path folder, TaskProgress progress)
+            throws BackupRefusedException, IOException, InterruptedException {
+        folder = folder.toAbsolutePath().normalize();
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
             throw new BackupRefusedException(folder + " existe et n’est pas un dossier.");
         }
@@ -93,32 +112,83 @@ class ArchiveBackup {
                 }
             }
         }
-        Files.createDirectories(folder.resolve(DATABASE));
-        Path database;
         String product;
         try (Connection connection = dataSource.getConnection()) {
             product = connection.getMetaData().getDatabaseProductName();
         } catch (SQLException e) {
             throw new BackupRefusedException("la base de données ne répond pas (" + e.getMessage() + ").");
         }
-        if ("H2".equals(product)) {
-            database = folder.resolve(DATABASE).resolve(H2_DUMP).toAbsolutePath();
-            dumpH2(database);
-        } else if ("PostgreSQL".equals(product)) {
-            database = folder.resolve(DATABASE).resolve(POSTGRES_DUMP).toAbsolutePath();
-            dumpPostgres(database);
-        } else {
+        if (!"H2".equals(product) && !"PostgreSQL".equals(product)) {
             throw new BackupRefusedException("base de données non prise en charge : " + product + ".");
         }
-        int articles;
+        // The folder the backup goes into is created if missing, but not changed: it may be shared (/tmp).
+        Path parent = Files.createDirectories(folder.getParent());
+        Path partial = parent.resolve("." + folder.getFileName() + PARTIAL + Long.toHexString(System.nanoTime()));
+        PrivateFiles.createFolder(partial);
+        boolean done = false;
         try {
-            articles = exchange.export(folder.resolve(EXPORT));
-        } catch (ArchiveExchange.ExportRefusedException e) {
-            // The folder was empty: this cannot happen, but say so rather than hide it.
-            throw new BackupRefusedException(e.getMessage());
+            String createdAt = clock.instant().toString();
+            Path base = PrivateFiles.createFolder(partial.resolve(DATABASE));
+            progress.stage("Copie de la base de données", 0);
+            Path database;
+            if ("H2".equals(product)) {
+                database = base.resolve(H2_DUMP);
+                dumpH2(database);
+            } else {
+                database = base.resolve(POSTGRES_DUMP);
+                dumpPostgres(database);
+            }
+            PrivateFiles.restrict(database);
+            ArchiveExchange.ExportCounts counts;
+            try {
+                counts = exchange.export(partial.resolve(EXPORT), progress);
+            } catch (ArchiveExchange.ExportRefusedException e) {
+                // The folder is new: this cannot happen, but say so rather than hide it.
+                throw new BackupRefusedException(e.getMessage());
+            }
+            PrivateFiles.write(
+                    partial.resolve(README), readme(database.getFileName().toString()));
+            BackupManifest manifest = BackupManifest.write(
+                    partial,
+                    new BackupManifest.Contents(
+                            createdAt, product, database, counts.published(), counts.drafts(), counts.facets()),
+                    progress);
+            progress.stage("Mise en place", 0);
+            Files.deleteIfExists(folder);
+            Files.move(partial, folder, StandardCopyOption.ATOMIC_MOVE);
+            done = true;
+            return new Written(folder, manifest);
+        } catch (RuntimeException e) {
+            throw new BackupRefusedException("la lecture de l’archive a échoué ("
+                    + NestedExceptionUtils.getMostSpecificCause(e).getMessage() + ").");
+        } finally {
+            if (!done) {
+                delete(partial);
+            }
         }
-        Files.writeString(folder.resolve(README), readme(database.getFileName().toString()), StandardCharsets.UTF_8);
-        return new Written(database, articles);
+    }
+
+    /** The same, without anyone following its progress. */
+    Written backup(Path folder) throws BackupRefusedException, IOException, InterruptedException {
+        return backup(folder, TaskProgress.NONE);
+    }
+
+    /** Deletes a folder and what it holds; what cannot be deleted is left. */
+    static void delete(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    // Left: the folder's name says it is partial; the next listing ignores it.
+                }
+            });
+        } catch (IOException e) {
+            // Same.
+        }
     }
 
     /** H2 writes its own SQL dump, in one consistent read, while the application goes on serving. */
@@ -186,6 +256,11 @@ class ArchiveBackup {
                 commentaire). C’est elle que la restauration rétablit.
                 %s/ : les tribunes en Markdown et facettes.yaml, lisibles sans Tribunes ; copie de lecture.
                 L’index de recherche n’est pas sauvegardé : il est reconstruit au démarrage.
+
+                manifest.json : ce que la sauvegarde contient (tribunes publiées, brouillons, facettes, fichiers) ;
+                SHA256SUMS : l’empreinte SHA-256 de chaque fichier. La restauration les vérifie d’abord ; sans
+                Tribunes :
+                  cd <ce dossier> && sha256sum -c --quiet SHA256SUMS
 
                 Restaurer (H2), dans un dossier de données vide ou nouveau :
                   java -jar tribunes.jar restore <ce dossier> --tribunes.data-dir=<dossier de données>

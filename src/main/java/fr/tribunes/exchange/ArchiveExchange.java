@@ -3,13 +3,16 @@ package fr.tribunes.exchange;
 import fr.tribunes.article.ArticleEditor;
 import fr.tribunes.article.ArticleFile;
 import fr.tribunes.article.ArticleFileException;
+import fr.tribunes.article.ArticleStatus;
 import fr.tribunes.author.Authors;
 import fr.tribunes.organisation.Organisations;
 import fr.tribunes.system.Facet;
 import fr.tribunes.system.FacetDirectory;
+import fr.tribunes.system.PrivateFiles;
 import fr.tribunes.system.Slugs;
 import fr.tribunes.topic.Topics;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -18,6 +21,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,9 +33,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -54,22 +61,24 @@ class ArchiveExchange {
 
     private final TransactionTemplate transaction;
 
-    private final TransactionTemplate readOnly;
+    private final TransactionTemplate snapshot;
 
     ArchiveExchange(
             ArticleEditor editor,
             Authors authors,
             Topics topics,
             Organisations organisations,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            DataSource dataSource) {
         this.editor = editor;
         this.directories = new EnumMap<>(FacetsFile.Kind.class);
         directories.put(FacetsFile.Kind.AUTHORS, authors);
         directories.put(FacetsFile.Kind.THEMES, topics);
         directories.put(FacetsFile.Kind.ORGANISATIONS, organisations);
         this.transaction = new TransactionTemplate(transactions);
-        this.readOnly = new TransactionTemplate(transactions);
-        readOnly.setReadOnly(true);
+        this.snapshot = new TransactionTemplate(transactions);
+        snapshot.setReadOnly(true);
+        snapshot.setIsolationLevel(snapshotIsolation(dataSource));
     }
 
     /** A file refused as a whole, as the editor gave it. */
@@ -125,8 +134,12 @@ class ArchiveExchange {
         }
     }
 
-    /** An op-ed file read and understood, waiting for its turn. */
-    private record Read(Path path, ArticleFile.Parsed parsed) {}
+    /** An op-ed file checked, waiting for its turn: its date of entry into the archive it came from. */
+    private record Read(Path path, Instant addedAt) {}
+
+    private static ArticleFile.Parsed parse(Path file) throws ArticleFileException {
+        return ArticleFile.read(file.getFileName().toString(), content(file));
+    }
 
     /**
      * Imports files and folders: of a folder, its {@code facettes.yaml} first, then its {@code *.md} files (not
@@ -160,20 +173,20 @@ class ArchiveExchange {
         for (Path file : facetFiles) {
             importFacets(file, report);
         }
+        // Checked first, keeping of each file only its name and date: the files are read again one at a time to be
+        // imported, so that the memory an import takes does not grow with the number of files.
         List<Read> read = new ArrayList<>();
         for (Path file : articleFiles) {
-            String name = file.getFileName().toString();
             try {
-                read.add(new Read(file, ArticleFile.read(name, content(file))));
+                read.add(new Read(file, parse(file).addedAt()));
             } catch (ArticleFileException e) {
                 report.refusals.add(new Refusal(file, e.line(), e.reason()));
             }
         }
-        read.sort(Comparator.comparing(
-                (Read r) -> r.parsed().addedAt(), Comparator.nullsLast(Comparator.<Instant>naturalOrder())));
+        read.sort(Comparator.comparing(Read::addedAt, Comparator.nullsLast(Comparator.<Instant>naturalOrder())));
         for (Read file : read) {
             try {
-                ArticleEditor.Outcome outcome = editor.importFile(file.parsed(), EDITOR);
+                ArticleEditor.Outcome outcome = editor.importFile(parse(file.path()), EDITOR);
                 report.articles.merge(outcome, 1, Integer::sum);
             } catch (ArticleFileException e) {
                 report.refusals.add(new Refusal(file.path(), e.line(), e.reason()));
@@ -242,23 +255,67 @@ class ArchiveExchange {
         return counts;
     }
 
+    /** What an export wrote: op-eds by status, and facets. */
+    record ExportCounts(int published, int drafts, int facets) {
+
+        int articles() {
+            return published + drafts;
+        }
+    }
+
     /**
      * Writes every op-ed, drafts included, as {@code <slug>.md}, and every facet in {@code facettes.yaml}. The
      * folder is created if missing; one that holds anything else than a previous export of these op-eds is refused
      * untouched, so an export never mixes with other files, and never leaves behind the file of an op-ed that is
      * no longer in the archive under that name (importing the folder would bring it back).
      *
-     * @return how many op-eds were written
+     * <p>Everything is read in one read-only transaction that sees the archive as it was when it began (snapshot
+     * isolation): an op-ed corrected while the export runs is written wholly as it was before. Op-eds are read a
+     * batch at a time and written as they come ({@link ArticleEditor#exportEach}), so the memory it takes does not
+     * grow with the archive. Folder and files are owner-only ({@link PrivateFiles}).
      */
-    int export(Path folder) throws ExportRefusedException, IOException {
-        Snapshot snapshot = readOnly.execute(status -> snapshot());
+    ExportCounts export(Path folder, TaskProgress progress) throws ExportRefusedException, IOException {
+        Failure failure = new Failure();
+        ExportCounts counts = snapshot.execute(status -> {
+            try {
+                return exportInSnapshot(folder, progress);
+            } catch (ExportRefusedException e) {
+                failure.refused = e;
+            } catch (IOException e) {
+                failure.io = e;
+            }
+            return null;
+        });
+        if (failure.refused != null) {
+            throw failure.refused;
+        }
+        if (failure.io != null) {
+            throw failure.io;
+        }
+        return counts;
+    }
+
+    /** The same, without anyone following its progress. */
+    ExportCounts export(Path folder) throws ExportRefusedException, IOException {
+        return export(folder, TaskProgress.NONE);
+    }
+
+    /** A checked exception thrown inside the transaction, given back outside it. */
+    private static final class Failure {
+        ExportRefusedException refused;
+        IOException io;
+    }
+
+    private ExportCounts exportInSnapshot(Path folder, TaskProgress progress)
+            throws ExportRefusedException, IOException {
+        List<String> slugs = editor.exportSlugs();
         Set<String> names = new HashSet<>();
         names.add(FacetsFile.NAME);
-        for (ArticleEditor.Exported exported : snapshot.articles()) {
-            if (!Slugs.isValid(exported.slug())) {
-                throw new IllegalStateException("Not a file name: " + exported.slug());
+        for (String slug : slugs) {
+            if (!Slugs.isValid(slug)) {
+                throw new IllegalStateException("Not a file name: " + slug);
             }
-            names.add(exported.slug() + EXTENSION);
+            names.add(slug + EXTENSION);
         }
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
             throw new ExportRefusedException(folder + " existe et n’est pas un dossier.");
@@ -270,6 +327,7 @@ class ArchiveExchange {
                                 || !names.contains(f.getFileName().toString()))
                         .map(f -> f.getFileName().toString())
                         .sorted()
+                        .limit(6)
                         .toList();
             }
             if (!foreign.isEmpty()) {
@@ -280,22 +338,33 @@ class ArchiveExchange {
                         + ") : exportez dans un dossier vide ou nouveau.");
             }
         }
-        Files.createDirectories(folder);
-        for (ArticleEditor.Exported exported : snapshot.articles()) {
-            Files.writeString(folder.resolve(exported.slug() + EXTENSION), exported.content(), StandardCharsets.UTF_8);
+        names.clear();
+        PrivateFiles.createFolder(folder);
+        progress.stage("Export des tribunes", slugs.size());
+        int[] published = new int[1];
+        int[] drafts = new int[1];
+        try {
+            editor.exportEach(exported -> {
+                try {
+                    PrivateFiles.write(folder.resolve(exported.slug() + EXTENSION), exported.content());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                if (exported.status() == ArticleStatus.PUBLISHED) {
+                    published[0]++;
+                } else {
+                    drafts[0]++;
+                }
+                progress.step();
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        Files.writeString(folder.resolve(FacetsFile.NAME), FacetsFile.write(snapshot.facets()), StandardCharsets.UTF_8);
-        return snapshot.articles().size();
-    }
-
-    /** Everything an export writes, read in one transaction so the files agree with each other. */
-    private record Snapshot(
-            List<ArticleEditor.Exported> articles, Map<FacetsFile.Kind, List<FacetsFile.Entry>> facets) {}
-
-    private Snapshot snapshot() {
         Map<FacetsFile.Kind, List<FacetsFile.Entry>> facets = new EnumMap<>(FacetsFile.Kind.class);
         directories.forEach((kind, directory) -> facets.put(kind, entries(directory)));
-        return new Snapshot(editor.exportAll(), facets);
+        PrivateFiles.write(folder.resolve(FacetsFile.NAME), FacetsFile.write(facets));
+        int facetCount = facets.values().stream().mapToInt(List::size).sum();
+        return new ExportCounts(published[0], drafts[0], facetCount);
     }
 
     private static <R extends Facet> List<FacetsFile.Entry> entries(FacetDirectory<?, R> directory) {
@@ -311,6 +380,20 @@ class ArchiveExchange {
                         true,
                         0))
                 .toList();
+    }
+
+    /**
+     * The isolation level at which a transaction sees the whole database as it was when it began: PostgreSQL's
+     * {@code REPEATABLE READ} is snapshot isolation; H2's is per table, its {@code SERIALIZABLE} is the snapshot.
+     */
+    static int snapshotIsolation(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())
+                    ? TransactionDefinition.ISOLATION_REPEATABLE_READ
+                    : TransactionDefinition.ISOLATION_SERIALIZABLE;
+        } catch (SQLException e) {
+            throw new IllegalStateException("The database does not answer", e);
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package fr.tribunes.exchange;
 
+import fr.tribunes.system.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -29,12 +31,29 @@ final class ArchiveRestore {
 
     /**
      * Restores the backup in {@code backup} into {@code dataDirectory}, which must be missing or empty, through
-     * {@code url} (an H2 file database inside it). On failure, whatever was written into the data directory is
+     * {@code url} (an H2 file database inside it). The backup's manifest is verified first, every file's SHA-256
+     * included ({@link BackupManifest#verify}): a backup that is not whole is refused before anything is written. On failure, whatever was written into the data directory is
      * removed, so that it is empty again and the restore can be tried again.
      */
     static void restore(Path backup, Path dataDirectory, String url, String username, String password)
             throws RestoreRefusedException, IOException {
+        backup = backup.toAbsolutePath().normalize();
         Path dump = backup.resolve(ArchiveBackup.DATABASE).resolve(ArchiveBackup.H2_DUMP);
+        Optional<BackupManifest> manifest;
+        try {
+            manifest = BackupManifest.read(backup);
+            if (manifest.isPresent()) {
+                manifest.get().verify(backup, TaskProgress.NONE);
+            }
+        } catch (BackupManifest.InvalidBackupException e) {
+            throw new RestoreRefusedException(
+                    "la sauvegarde " + backup + " n’est pas entière : " + e.getMessage() + " Rien n’a été modifié.");
+        }
+        if (manifest.isEmpty() && Files.isRegularFile(dump)) {
+            throw new RestoreRefusedException("la sauvegarde " + backup + " n’a pas de " + BackupManifest.NAME
+                    + " : elle a été interrompue, ou écrite par une version qui n’en faisait pas. Rien n’a été"
+                    + " modifié ; pour rétablir sa base quand même, voir docs/operations.md.");
+        }
         if (!Files.isRegularFile(dump)) {
             if (Files.isRegularFile(backup.resolve(ArchiveBackup.DATABASE).resolve(ArchiveBackup.POSTGRES_DUMP))) {
                 throw new RestoreRefusedException(
@@ -58,7 +77,7 @@ final class ArchiveRestore {
                 }
             }
         }
-        Files.createDirectories(dataDirectory);
+        PrivateFiles.createFolder(dataDirectory);
         try (Connection connection = DriverManager.getConnection(url, username, password);
                 Statement statement = connection.createStatement()) {
             statement.execute("RUNSCRIPT FROM "

@@ -3,10 +3,12 @@ package fr.tribunes.exchange;
 import fr.tribunes.article.ArticleCards;
 import fr.tribunes.article.ArticleEditor.Outcome;
 import fr.tribunes.search.SearchIndex;
+import fr.tribunes.system.DataDirectory;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.springframework.boot.Banner;
@@ -142,7 +144,9 @@ public final class ExchangeCommand {
         String username;
         String password;
         String dataDirectory;
-        try (ConfigurableApplicationContext settings = start(SettingsOnly.class, args)) {
+        String[] settingsOnly = Arrays.copyOf(args, args.length + 1);
+        settingsOnly[args.length] = "--" + DataDirectory.PREPARE + "=false";
+        try (ConfigurableApplicationContext settings = start(SettingsOnly.class, settingsOnly)) {
             url = settings.getEnvironment().getProperty("spring.datasource.url", "");
             username = settings.getEnvironment().getProperty("spring.datasource.username", "");
             password = settings.getEnvironment().getProperty("spring.datasource.password", "");
@@ -172,9 +176,12 @@ public final class ExchangeCommand {
             throws IOException, InterruptedException {
         try {
             ArchiveBackup.Written written = backup.backup(folder);
-            out.println("Sauvegarde : base de données dans " + written.database() + ", export de "
-                    + count(written.articles(), "tribune", "tribunes") + " dans " + folder.resolve(ArchiveBackup.EXPORT)
-                    + ".");
+            BackupManifest manifest = written.manifest();
+            out.println("Sauvegarde écrite dans " + written.folder() + " : la base de données ("
+                    + manifest.dump().path() + ") et l’export de "
+                    + count(manifest.published(), "tribune publiée", "tribunes publiées") + " et "
+                    + count(manifest.drafts(), "brouillon", "brouillons") + " ; " + manifest.files()
+                    + " fichiers, empreintes dans " + BackupManifest.SUMS + ".");
             return SUCCESS;
         } catch (ArchiveBackup.BackupRefusedException e) {
             err.println("Sauvegarde refusée : " + e.getMessage());
@@ -201,7 +208,7 @@ public final class ExchangeCommand {
     private static int export(ArchiveExchange exchange, Path folder, PrintStream out, PrintStream err)
             throws IOException {
         try {
-            int written = exchange.export(folder);
+            int written = exchange.export(folder).articles();
             out.println("Export : " + count(written, "tribune", "tribunes") + " et " + FacetsFile.NAME + " écrits dans "
                     + folder + ".");
             return SUCCESS;

@@ -1,6 +1,7 @@
 package fr.tribunes.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.tribunes.SyntheticArticles;
 import fr.tribunes.TribunesApplication;
@@ -18,6 +19,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,12 +76,31 @@ class BackupRestoreTests {
                 .as(err.toString(StandardCharsets.UTF_8))
                 .isEqualTo(ExchangeCommand.SUCCESS);
         assertThat(out.toString(StandardCharsets.UTF_8))
-                .startsWith("Sauvegarde : base de données dans "
-                        + backup.toAbsolutePath().resolve("base/tribunes.sql.gz"))
-                .contains("export de 5 tribunes dans " + backup.resolve("export"));
+                .startsWith("Sauvegarde écrite dans " + backup.toAbsolutePath()
+                        + " : la base de données (base/tribunes.sql.gz) et l’export de 4 tribunes publiées et"
+                        + " 1 brouillon ;");
         assertThat(backup.resolve("export/" + MOVED + ".md")).exists();
         assertThat(backup.resolve("export/facettes.yaml")).exists();
         assertThat(Files.readString(backup.resolve("LISEZMOI.txt"))).contains("restore");
+        assertThat(Files.readString(backup.resolve("SHA256SUMS")))
+                .contains("  base/tribunes.sql.gz\n", "  export/facettes.yaml\n", "  LISEZMOI.txt\n");
+        BackupManifest manifest = BackupManifest.read(backup.toAbsolutePath()).orElseThrow();
+        assertThat(manifest.format()).isEqualTo("tribunes-backup/1");
+        assertThat(List.of(manifest.published(), manifest.drafts())).containsExactly(4, 1);
+        assertThat(manifest.dump().path()).isEqualTo("base/tribunes.sql.gz");
+        // Owner-only: password hashes and commenters' addresses are in there.
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(backup)))
+                .isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(backup.resolve("base/tribunes.sql.gz"))))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(backup.resolve("export/" + MOVED + ".md"))))
+                .isEqualTo("rw-------");
+        // Written aside, then renamed: nothing else is left beside it.
+        try (var siblings = Files.list(temp)) {
+            assertThat(siblings.map(f -> f.getFileName().toString()).filter(n -> n.startsWith(".")))
+                    .isEmpty();
+        }
 
         // A backup never mixes with other files.
         assertThat(command("backup", backup.toString(), "--tribunes.data-dir=" + first))
@@ -108,6 +130,41 @@ class BackupRestoreTests {
             assertSameArchive(app, paths, before);
         }
         assertComparedSomething(before);
+
+        // A backup altered since it was written is refused before anything is written.
+        Files.writeString(backup.resolve("export/facettes.yaml"), "# ajouté après coup\n", StandardOpenOption.APPEND);
+        Path third = temp.resolve("third");
+        assertThat(command("restore", backup.toString(), "--tribunes.data-dir=" + third))
+                .isEqualTo(ExchangeCommand.REFUSED);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .isEqualTo("Restauration refusée : la sauvegarde " + backup.toAbsolutePath()
+                        + " n’est pas entière : export/facettes.yaml a été modifié ou abîmé (empreinte SHA-256"
+                        + " différente). Rien n’a été modifié.\n");
+        assertThat(third).doesNotExist();
+    }
+
+    /** A backup that fails half-way (here, the export of the op-eds) leaves nothing behind, not even hidden. */
+    @Test
+    void aBackupThatFailsLeavesNothingThatLooksLikeABackup() throws Exception {
+        Path backups = temp.resolve("sauvegardes");
+        try (ConfigurableApplicationContext app = start(temp.resolve("data"))) {
+            ExchangeRoundTripTests.write(app);
+            TaskProgress failing = new TaskProgress() {
+                @Override
+                void step() {
+                    if (done() == 2) {
+                        throw new IllegalStateException("disque plein (panne simulée par le test)");
+                    }
+                    super.step();
+                }
+            };
+            assertThatThrownBy(() -> app.getBean(ArchiveBackup.class).backup(backups.resolve("echec"), failing))
+                    .isInstanceOf(ArchiveBackup.BackupRefusedException.class)
+                    .hasMessage("la lecture de l’archive a échoué (disque plein (panne simulée par le test)).");
+        }
+        try (var left = Files.list(backups)) {
+            assertThat(left).isEmpty();
+        }
     }
 
     /**
@@ -189,7 +246,8 @@ class BackupRestoreTests {
             assertThat(page).contains("Aucune sauvegarde pour l’instant.", backups.toString());
             assertThat(site.post("/admin/sauvegardes", Map.of("_csrf", Site.csrf(page))))
                     .endsWith("/admin/sauvegardes");
-            page = site.get("/admin/sauvegardes");
+            // Written in the background: the page shows the progress and refreshes itself until it is done.
+            page = waitForTask(site);
             List<Path> written;
             try (var folders = Files.list(backups)) {
                 written = folders.toList();
@@ -197,8 +255,26 @@ class BackupRestoreTests {
             assertThat(written).hasSize(1);
             Path folder = written.get(0);
             assertThat(page)
-                    .contains("Sauvegarde écrite dans " + folder + "\u202f: la base entière et l’export de 1 tribune.")
-                    .contains("<li>" + folder.getFileName() + "</li>");
+                    .doesNotContain("http-equiv=\"refresh\"")
+                    .contains("Sauvegarde écrite dans " + folder
+                            + "\u202f: la base entière et l’export de 1 tribune publiée et 0 brouillon.")
+                    .contains("<strong>" + folder.getFileName() + "</strong>")
+                    .contains("1 tribune publiée, 0 brouillon")
+                    .contains("manifeste en ordre, empreintes non vérifiées depuis le démarrage");
+
+            // Altered on disk: the full verification, asked for from the page, says so.
+            String readme = Files.readString(folder.resolve("LISEZMOI.txt"));
+            Files.writeString(folder.resolve("LISEZMOI.txt"), "remplacé");
+            assertThat(site.post(
+                            "/admin/sauvegardes/" + folder.getFileName() + "/verification",
+                            Map.of("_csrf", Site.csrf(page))))
+                    .endsWith("/admin/sauvegardes");
+            page = waitForTask(site);
+            assertThat(page)
+                    .contains("LISEZMOI.txt a été modifié ou abîmé (empreinte SHA-256 différente).")
+                    .contains("Incomplète ou abîmée");
+            // Put back as it was, it restores.
+            Files.writeString(folder.resolve("LISEZMOI.txt"), readme);
             assertThat(folder.resolve("base/tribunes.sql.gz")).exists();
             assertThat(folder.resolve("export/facettes.yaml")).exists();
 
@@ -223,6 +299,17 @@ class BackupRestoreTests {
 
         assertThat(command("restore", temp.resolve("absente").toString())).isEqualTo(ExchangeCommand.USAGE);
         assertThat(command("backup")).isEqualTo(ExchangeCommand.USAGE);
+    }
+
+    /** The backups page once the task it runs has ended; while it runs, the page refreshes itself. */
+    private static String waitForTask(Site site) throws Exception {
+        String page = site.get("/admin/sauvegardes");
+        for (int i = 0; i < 600 && page.contains("En cours"); i++) {
+            assertThat(page).contains("http-equiv=\"refresh\"");
+            Thread.sleep(50);
+            page = site.get("/admin/sauvegardes");
+        }
+        return page;
     }
 
     private int command(String... args) {

@@ -58,7 +58,18 @@ class ExchangeRoundTripTests {
         Map<String, Fetched> before;
         try (ConfigurableApplicationContext app = start(temp.resolve("first"))) {
             write(app);
-            assertThat(app.getBean(ArchiveExchange.class).export(folder)).isEqualTo(5);
+            ArchiveExchange.ExportCounts counts =
+                    app.getBean(ArchiveExchange.class).export(folder);
+            // The seed and three synthetic op-eds published, one draft; every facet in facettes.yaml.
+            assertThat(List.of(counts.published(), counts.drafts())).containsExactly(4, 1);
+            assertThat(counts.facets())
+                    .isEqualTo(
+                            FacetsFile.read(FacetsFile.NAME, Files.readString(folder.resolve(FacetsFile.NAME)))
+                                    .values()
+                                    .stream()
+                                    .mapToInt(List::size)
+                                    .sum())
+                    .isGreaterThan(5);
             paths = publicPaths(app);
             before = fetch(app, paths);
         }
@@ -103,6 +114,85 @@ class ExchangeRoundTripTests {
         assertThat(before.get("/tribunes/" + SyntheticArticles.slug(4)).status())
                 .isEqualTo(404);
         assertThat(before.get("/flux.atom").text()).contains(SyntheticArticles.title(2));
+    }
+
+    /**
+     * An export sees the archive as it was when it began: an op-ed corrected (title and text) by an editor while the
+     * export runs is written wholly as it was before, not half and half, and not as corrected. The correction is
+     * made from another thread, committed, once the export has begun (its list of files read) and before it reads
+     * the op-eds themselves.
+     */
+    @Test
+    void anOpEdCorrectedDuringAnExportIsExportedWhollyAsItWasBefore() throws Exception {
+        Path folder = temp.resolve("export");
+        try (ConfigurableApplicationContext app = start(temp.resolve("data"))) {
+            write(app);
+            ArticleEditor editor = app.getBean(ArticleEditor.class);
+            long last = editor.list("", 100).stream()
+                    .mapToLong(ArticleEditor.Listed::id)
+                    .max()
+                    .orElseThrow();
+            ArticleEditor.Edited before = editor.find(last).orElseThrow();
+            String correctedTitle = "Titre synthétique corrigé pendant l’export";
+            String correctedText = "Texte synthétique entièrement remplacé pendant l’export.";
+            List<Throwable> failures = new ArrayList<>();
+            TaskProgress correctingOnce = new TaskProgress() {
+                private boolean corrected;
+
+                @Override
+                void stage(String label, long total) {
+                    super.stage(label, total);
+                    if (corrected) {
+                        return;
+                    }
+                    corrected = true;
+                    Thread correction = new Thread(() -> {
+                        try {
+                            ArticleEditor.Edited now = editor.find(last).orElseThrow();
+                            ArticleDraft d = now.draft();
+                            editor.save(
+                                    last,
+                                    now.version(),
+                                    new ArticleDraft(
+                                            correctedTitle,
+                                            d.slug(),
+                                            d.standfirst(),
+                                            correctedText,
+                                            d.date(),
+                                            d.dateApproximate(),
+                                            d.dateNote(),
+                                            d.originalPublisher(),
+                                            d.originalUrl(),
+                                            d.bylines(),
+                                            d.themes(),
+                                            d.organisations()),
+                                    "Correction synthétique pendant l’export",
+                                    "test");
+                        } catch (Throwable e) {
+                            failures.add(e);
+                        }
+                    });
+                    correction.start();
+                    try {
+                        correction.join();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            };
+            app.getBean(ArchiveExchange.class).export(folder, correctingOnce);
+            assertThat(failures).isEmpty();
+
+            // Corrected in the archive...
+            assertThat(editor.find(last).orElseThrow().draft().title()).isEqualTo(correctedTitle);
+            // ...but exported as it was when the export began, title and text together.
+            String exported = Files.readString(folder.resolve(before.slug() + ".md"));
+            assertThat(exported)
+                    .contains(before.draft().title())
+                    .contains(before.draft().text().lines().findFirst().orElseThrow())
+                    .doesNotContain(correctedTitle)
+                    .doesNotContain(correctedText);
+        }
     }
 
     /** Synthetic op-eds covering what the format carries, and facets with slugs and descriptions of their own. */

@@ -63,8 +63,15 @@ class PostgresBackupRestoreTests {
                         .as(err.toString(StandardCharsets.UTF_8))
                         .isEqualTo(ExchangeCommand.SUCCESS);
                 assertThat(out.toString(StandardCharsets.UTF_8))
-                        .isEqualTo("Sauvegarde : base de données dans " + dump.toAbsolutePath()
-                                + ", export de 5 tribunes dans " + backup.resolve("export") + ".\n");
+                        .startsWith("Sauvegarde écrite dans " + backup.toAbsolutePath()
+                                + " : la base de données (base/tribunes.pgdump) et l’export de 4 tribunes publiées"
+                                + " et 1 brouillon ;");
+                // The manifest says what pg_dump wrote, with its digest.
+                assertThat(BackupManifest.read(backup.toAbsolutePath())
+                                .orElseThrow()
+                                .dump()
+                                .path())
+                        .isEqualTo("base/tribunes.pgdump");
                 // The command opened the same data directory as the site: the site's search still answers.
                 String search = "/recherche?q=synth%C3%A9tique";
                 assertThat(ExchangeRoundTripTests.fetch(app, List.of(search))
