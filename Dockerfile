@@ -24,9 +24,10 @@ RUN apt-get update \
 WORKDIR /app
 COPY --from=build /src/tribunes.jar /app/tribunes.jar
 ENV TRIBUNES_DATA_DIR=/data
-# The JVM options bench/run.sh measures with (docs/performance.md): 256 MB of heap started small, the parallel
-# collector on two threads, smaller stacks and code cache, two malloc arenas. Override JAVA_TOOL_OPTIONS for a bigger machine.
-ENV JAVA_TOOL_OPTIONS="-Xmx256m -Xms64m -Xmn32m -XX:+UseParallelGC -XX:ParallelGCThreads=2 -Xss512k -XX:ReservedCodeCacheSize=64m" \
+# The JVM options bench/run.sh measures with (docs/performance.md): 256 MB of heap started small, the serial
+# collector with a 48 MB young generation and the old one kept near its live data, smaller stacks and code cache,
+# two malloc arenas. Override JAVA_TOOL_OPTIONS for a bigger machine.
+ENV JAVA_TOOL_OPTIONS="-Xmx256m -Xms64m -Xmn48m -XX:+UseSerialGC -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=50 -Xss512k -XX:ReservedCodeCacheSize=48m" \
     MALLOC_ARENA_MAX=2
 VOLUME ["/data"]
 USER tribunes

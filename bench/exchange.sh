@@ -56,7 +56,8 @@ measure() { # name, arguments...
   end=$(date +%s.%N)
   seconds=$(echo "$end - $start" | bc)
   peak_mb=$hwm
-  output=$(cat "$work/$name.out" "$work/$name.err" | tr '\n' ' ')
+  # What the command says, without the log lines (Flyway's warning about H2's version, say).
+  output=$(cat "$work/$name.out" "$work/$name.err" | grep -v -E '^[0-9]{4}-[0-9]{2}-[0-9]{2}T' | tr '\n' ' ')
   rows+=("$(printf '%-9s %8.1f s %6d MB  exit %d  %s' "$name" "$seconds" "$peak_mb" "$status" "$output")")
   echo "${rows[-1]}"
 }

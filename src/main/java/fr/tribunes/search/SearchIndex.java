@@ -159,8 +159,10 @@ public class SearchIndex implements ApplicationRunner {
         Search.mapping(entityManagerFactory)
                 .scope(IndexedArticle.class)
                 .massIndexer()
-                .threadsToLoadObjects(2)
-                .batchSizeToLoadObjects(100)
+                // One loading thread, 50 op-eds at a time: the index's writer is the bottleneck on two cores, and
+                // fewer op-eds in flight keep the heap of a restore at 100,000 op-eds down (bench/exchange.sh).
+                .threadsToLoadObjects(1)
+                .batchSizeToLoadObjects(50)
                 .startAndWait();
         cache.forget();
         long millis = (System.nanoTime() - start) / 1_000_000;
