@@ -90,11 +90,8 @@ app=$!
 trap 'kill $app 2> /dev/null || true' EXIT
 wait_for_app "$app" "$base" "$work/office.log"
 jar_cookies="$work/cookies"
-token() { grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'; }
-csrf=$(curl -s -c "$jar_cookies" -b "$jar_cookies" "$base/connexion" | token)
-curl -s -o /dev/null -c "$jar_cookies" -b "$jar_cookies" --data-urlencode "username=$editor" \
-  --data-urlencode "password=$password" --data-urlencode "_csrf=$csrf" "$base/connexion"
-csrf=$(curl -s -c "$jar_cookies" -b "$jar_cookies" "$base/admin/sauvegardes" | token)
+sign_in "$base" "$jar_cookies" "$editor" "$password" || { echo "could not sign in; see $work/office.log" >&2; exit 1; }
+csrf=$(curl -fsS -c "$jar_cookies" -b "$jar_cookies" "$base/admin/sauvegardes" | csrf_of)
 start=$(date +%s.%N)
 answer=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -c "$jar_cookies" -b "$jar_cookies" \
   --data-urlencode "_csrf=$csrf" "$base/admin/sauvegardes")
@@ -102,12 +99,14 @@ longest_page=0
 while :; do
   page=$(curl -s -w '\n%{time_total}' -b "$jar_cookies" "$base/admin/sauvegardes")
   longest_page=$(echo "$page" | tail -1 | awk -v m="$longest_page" '{ print ($1 > m ? $1 : m) }')
-  echo "$page" | grep -q 'En cours' || break
+  # No pipe into grep -q here: it stops reading at the first match, and with pipefail the writer's SIGPIPE would
+  # end the loop while the task runs.
+  [[ $page == *"En cours"* ]] || break
   sleep 1
 done
 end=$(date +%s.%N)
 hwm=$(awk '/^VmHWM:/ { print int($2 / 1024) }' "/proc/$app/status")
-done_line=$(echo "$page" | grep -o 'Sauvegarde écrite dans[^<]*\|Sauvegarde refusée[^<]*' | head -1)
+done_line=$(echo "$page" | grep -o 'Sauvegarde écrite dans[^<]*\|Sauvegarde refusée[^<]*' || true)
 rows+=("$(printf '%-9s %8.1f s %6d MB  POST %s, slowest page while it ran %.3f s  %s' office \
   "$(echo "$end - $start" | bc)" "$hwm" "$answer" "$longest_page" "$done_line")")
 echo "${rows[-1]}"

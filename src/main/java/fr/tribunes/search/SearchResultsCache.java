@@ -30,7 +30,7 @@ class SearchResultsCache extends OncePerRequestFilter {
 
     private final boolean enabled;
 
-    SearchResultsCache(@Value("${tribunes.search.cache-mb:64}") long megabytes) {
+    SearchResultsCache(@Value("${tribunes.search.cache-mb:16}") long megabytes) {
         this.enabled = megabytes > 0;
         this.pages = Caffeine.newBuilder()
                 .maximumWeight(Math.max(1, megabytes) * 1024 * 1024)
