@@ -137,12 +137,9 @@ class BackupController {
         } catch (IOException e) {
             return new Listed(name, "", "", "", "illisible (" + e.getMessage() + ").");
         }
-        String contents = manifest.published()
-                + (manifest.published() > 1 ? " tribunes publiées, " : " tribune publiée, ")
-                + manifest.drafts()
-                + (manifest.drafts() > 1 ? " brouillons, " : " brouillon, ")
-                + manifest.facets()
-                + (manifest.facets() > 1 ? " facettes" : " facette");
+        String contents = ExchangeCommand.count(manifest.published(), "tribune publiée", "tribunes publiées") + ", "
+                + ExchangeCommand.count(manifest.drafts(), "brouillon", "brouillons") + ", "
+                + ExchangeCommand.count(manifest.facets(), "facette", "facettes");
         Optional<BackupJobs.Verified> verified = jobs.verified(name);
         if (verified.isPresent() && verified.get().problem() != null) {
             return new Listed(

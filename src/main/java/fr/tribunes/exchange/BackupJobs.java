@@ -107,8 +107,8 @@ class BackupJobs implements DisposableBean {
                 ArchiveBackup.Written written = backup.backup(folder, job.progress);
                 BackupManifest manifest = written.manifest();
                 job.done = "Sauvegarde écrite dans " + written.folder() + "\u202f: la base entière et l’export de "
-                        + manifest.published() + (manifest.published() > 1 ? " tribunes publiées" : " tribune publiée")
-                        + " et " + manifest.drafts() + (manifest.drafts() > 1 ? " brouillons." : " brouillon.");
+                        + ExchangeCommand.count(manifest.published(), "tribune publiée", "tribunes publiées") + " et "
+                        + ExchangeCommand.count(manifest.drafts(), "brouillon", "brouillons") + ".";
             } catch (ArchiveBackup.BackupRefusedException e) {
                 job.problem = "Sauvegarde refusée\u202f: " + e.getMessage();
             } catch (IOException e) {

@@ -219,7 +219,7 @@ public final class ExchangeCommand {
     }
 
     /** French counts: 0 and 1 take the singular. */
-    private static String count(int n, String singular, String plural) {
+    static String count(int n, String singular, String plural) {
         return n + " " + (n > 1 ? plural : singular);
     }
 }
