@@ -9,11 +9,16 @@ import jakarta.persistence.EntityManagerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.session.SearchSession;
@@ -24,7 +29,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,13 +37,26 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Keeps the search index in step with the archive. At start-up, an index that is missing, or that does not hold
  * as many op-eds as the database, is rebuilt from the database, and after a crash the op-eds whose last change
- * missed the index are indexed again ({@link #catchUp()}); {@link #reindex(Collection)} brings given op-eds up to
- * date after they change.
+ * missed the index are indexed again ({@link #catchUp(String, Set)}); {@link #reindex(Collection)} brings given op-eds up to
+ * date after they change. An update that still fails after {@link #RETRY_DELAYS_MILLIS retries} leaves the index
+ * {@linkplain #behind() behind}: the op-eds it missed are kept, in memory and in a file beside the index, until
+ * {@link #catchUpNow()} or the next start indexes them again; meanwhile {@link SearchIndexHealthIndicator} holds the
+ * readiness probe down and the back office says so.
  */
 @Component
 public class SearchIndex implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
+
+    /**
+     * Waits before each new attempt at an update that failed: an update runs in the editor's request, just after
+     * its commit, so the editor waits at most these (and the attempts) before the page answers. Enough for a file
+     * briefly locked or a disk briefly full; a broken disk is reported instead of waited on.
+     */
+    static final long[] RETRY_DELAYS_MILLIS = {100, 400};
+
+    /** In the file of op-eds behind, in place of ids: which op-eds missed the index is unknown, all are indexed. */
+    private static final String ALL = "*";
 
     private final EntityManager entityManager;
 
@@ -61,6 +79,28 @@ public class SearchIndex implements ApplicationRunner {
      */
     private final Path inUse;
 
+    /**
+     * Beside an index on disk, present while the index misses changes that failed to reach it (one op-ed id a line,
+     * or {@value #ALL}): unlike {@link #inUse}, a clean stop keeps it, so that the next start catches up. Null for an
+     * index in memory, which is rebuilt at every start.
+     */
+    private final Path behindFile;
+
+    /** The op-eds the index missed, since an update failed and until they are indexed again. */
+    private final Set<Long> behind = ConcurrentHashMap.newKeySet();
+
+    /** Whether an update failed for op-eds not known (the search for them failed too): all are indexed again. */
+    private volatile boolean allBehind;
+
+    /**
+     * Whether the last update failed: while it does, the next one is tried once, not retried, so that many updates
+     * in a row against a broken index (an import) do not each wait for the retries.
+     */
+    private volatile boolean failing;
+
+    /** For updates after a commit: the committed transaction is still bound, a new one must begin. */
+    private final TransactionTemplate afterCommit;
+
     private final TransactionTemplate readWrite;
 
     private final SearchResultsCache cache;
@@ -78,7 +118,10 @@ public class SearchIndex implements ApplicationRunner {
         boolean onDisk = "local-filesystem".equals(directoryType) && !directoryRoot.isBlank();
         this.marker = onDisk ? Path.of(directoryRoot, "analysis-version") : null;
         this.inUse = onDisk ? Path.of(directoryRoot, "in-use") : null;
+        this.behindFile = onDisk ? Path.of(directoryRoot, "behind") : null;
         this.readWrite = new TransactionTemplate(transactions);
+        this.afterCommit = new TransactionTemplate(transactions);
+        this.afterCommit.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.entityManager = entityManager;
         this.entityManagerFactory = entityManagerFactory;
         this.readOnly = new TransactionTemplate(transactions);
@@ -94,6 +137,19 @@ public class SearchIndex implements ApplicationRunner {
                 ? null
                 : Files.readString(marker).strip();
         boolean notStopped = inUse != null && Files.exists(inUse);
+        boolean leftBehind = behindFile != null && Files.exists(behindFile);
+        Set<Long> missed = new HashSet<>();
+        boolean missedNotKnown = false;
+        for (String line : leftBehind ? Files.readAllLines(behindFile) : List.<String>of()) {
+            try {
+                if (!line.isBlank()) {
+                    missed.add(Long.valueOf(line.strip()));
+                }
+            } catch (NumberFormatException e) {
+                // ALL, or a line that cannot be read: which op-eds is not known.
+                missedNotKnown = true;
+            }
+        }
         if (inIndex != inDatabase) {
             log.info("Search index holds {} op-eds, the database {}: rebuilding it", inIndex, inDatabase);
             rebuild();
@@ -103,8 +159,16 @@ public class SearchIndex implements ApplicationRunner {
                     built,
                     FrenchAnalysis.VERSION);
             rebuild();
-        } else if (notStopped) {
-            catchUp();
+        } else if (missedNotKnown) {
+            log.info("The last run left the search index behind on op-eds not known: rebuilding it");
+            rebuild();
+        } else if (notStopped || leftBehind) {
+            catchUp(
+                    notStopped ? "The last run did not stop cleanly" : "The last run left the search index behind",
+                    missed);
+        }
+        if (behindFile != null) {
+            Files.deleteIfExists(behindFile);
         }
         if (marker != null) {
             Files.writeString(marker, FrenchAnalysis.VERSION + "\n");
@@ -112,7 +176,10 @@ public class SearchIndex implements ApplicationRunner {
         }
     }
 
-    /** A clean stop: every change committed so far is in the index, there is nothing to catch up on next time. */
+    /**
+     * A clean stop: every change committed so far reached the index, or is listed as behind, in a file this keeps
+     * for the next start.
+     */
     @PreDestroy
     void stopped() throws IOException {
         if (inUse != null) {
@@ -121,12 +188,13 @@ public class SearchIndex implements ApplicationRunner {
     }
 
     /**
-     * After a crash: indexes again the op-eds whose version in the index is not the database's, and removes those
-     * no longer published. An edit is committed to the database first and indexed just after; a process killed in
-     * between leaves the index behind the database, holding as many op-eds (a correction, say), which the count
-     * alone does not see.
+     * After a crash, or a run whose updates failed: indexes again the op-eds whose version in the index is not the
+     * database's, and those listed as missed, and removes those no longer published. An edit is committed to the
+     * database first and indexed just after; a process killed in between leaves the index behind the database,
+     * holding as many op-eds (a correction, say), which the count alone does not see. A renamed author does not move
+     * its op-eds' versions: those are found only in the list of missed ones.
      */
-    void catchUp() {
+    void catchUp(String why, Set<Long> missed) {
         Map<Long, Long> inDatabase = readOnly.execute(status -> entityManager
                 .createQuery("select a.id, a.version from IndexedArticle a", Object[].class)
                 .getResultStream()
@@ -140,16 +208,17 @@ public class SearchIndex implements ApplicationRunner {
                 .fetchAllHits()
                 .stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
-        Set<Long> behind = new HashSet<>(inIndex.keySet());
-        behind.removeAll(inDatabase.keySet());
+        Set<Long> stale = new HashSet<>(inIndex.keySet());
+        stale.removeAll(inDatabase.keySet());
+        stale.addAll(missed);
         inDatabase.forEach((id, version) -> {
             if (!version.equals(inIndex.get(id))) {
-                behind.add(id);
+                stale.add(id);
             }
         });
-        log.info("The last run did not stop cleanly: {} op-eds indexed again", behind.size());
-        if (!behind.isEmpty()) {
-            readWrite.executeWithoutResult(status -> indexAgain(behind));
+        log.info("{}: {} op-eds indexed again", why, stale.size());
+        if (!stale.isEmpty()) {
+            readWrite.executeWithoutResult(status -> indexAgain(stale));
         }
     }
 
@@ -172,14 +241,12 @@ public class SearchIndex implements ApplicationRunner {
 
     /** Follows the editors: op-eds they changed are indexed again once the change is committed. */
     @TransactionalEventListener
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void articlesChanged(ArticlesChanged event) {
-        indexAgain(event.ids());
+        keepUp(event::ids);
     }
 
     /** A renamed author, theme or organisation: the op-eds that name it are indexed again with the new name. */
     @TransactionalEventListener
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void facetChanged(FacetChanged event) {
         String path = switch (event.kind()) {
             case AUTHOR -> "authors";
@@ -190,11 +257,131 @@ public class SearchIndex implements ApplicationRunner {
         if (path == null) {
             return;
         }
-        List<Long> ids = entityManager
+        keepUp(() -> entityManager
                 .createQuery("select a.id from IndexedArticle a join a." + path + " f where f.id = :id", Long.class)
                 .setParameter("id", event.id())
-                .getResultList();
-        indexAgain(ids);
+                .getResultList());
+    }
+
+    /**
+     * Indexes again, in a transaction of its own, the op-eds a committed change concerns ({@code ids}, found inside
+     * that transaction); retries if that fails, then records them as behind. Never throws: the change is committed,
+     * the editor's request must not fail for the index.
+     */
+    private void keepUp(Supplier<Collection<Long>> ids) {
+        AtomicReference<Collection<Long>> concerned = new AtomicReference<>();
+        RuntimeException failure = null;
+        int attempts = failing ? 1 : RETRY_DELAYS_MILLIS.length + 1;
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            if (attempt > 1 && !pause(RETRY_DELAYS_MILLIS[attempt - 2])) {
+                break;
+            }
+            try {
+                afterCommit.executeWithoutResult(status -> {
+                    concerned.set(List.copyOf(ids.get()));
+                    indexAgain(concerned.get());
+                });
+                failing = false;
+                caughtUp(concerned.get());
+                return;
+            } catch (RuntimeException e) {
+                failure = e;
+                log.warn("Search index update failed (attempt {} of {}): {}", attempt, attempts, e.toString());
+            }
+        }
+        failing = true;
+        fellBehind(concerned.get(), failure);
+    }
+
+    private static boolean pause(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void fellBehind(Collection<Long> missed, RuntimeException failure) {
+        if (missed == null) {
+            allBehind = true;
+        } else {
+            behind.addAll(missed);
+        }
+        log.error(
+                "Search index update failed, retries included: the index is behind on op-eds {} until it catches up"
+                        + " (back office, or the next start)",
+                missed == null ? "not known, all to index again" : new TreeSet<>(missed),
+                failure);
+        recordBehind();
+    }
+
+    /** These op-eds are indexed as they are now: no longer behind. */
+    private void caughtUp(Collection<Long> indexed) {
+        if (!behind.isEmpty() && behind.removeAll(indexed)) {
+            recordBehind();
+        }
+    }
+
+    /** Writes the file of op-eds behind, or removes it when none is. */
+    private synchronized void recordBehind() {
+        if (behindFile == null) {
+            return;
+        }
+        try {
+            if (behind.isEmpty() && !allBehind) {
+                Files.deleteIfExists(behindFile);
+                return;
+            }
+            String lines = allBehind
+                    ? ALL + "\n"
+                    : new TreeSet<>(behind).stream().map(id -> id + "\n").collect(Collectors.joining());
+            // Written aside then renamed: a crash while writing never leaves half a list.
+            Path written = behindFile.resolveSibling(behindFile.getFileName() + ".new");
+            Files.writeString(written, lines);
+            Files.move(written, behindFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            log.error(
+                    "Could not record in {} that the search index is behind: a restart will not catch up",
+                    behindFile,
+                    e);
+        }
+    }
+
+    /** How many op-eds the index missed (-1: not known, all of them), 0 when it is up to date. */
+    public int behind() {
+        return allBehind ? -1 : behind.size();
+    }
+
+    /**
+     * Brings the index up to date now: indexes again the op-eds it missed (all of them, rebuilding it, when which is
+     * not known). Returns whether it is up to date; if not, the reason is logged.
+     */
+    public boolean catchUpNow() {
+        try {
+            if (allBehind) {
+                rebuild();
+                allBehind = false;
+                behind.clear();
+            } else {
+                Set<Long> missed = Set.copyOf(behind);
+                if (!missed.isEmpty()) {
+                    readWrite.executeWithoutResult(status -> indexAgain(missed));
+                    behind.removeAll(missed);
+                }
+                log.info("Search index caught up: {} op-eds indexed again", missed.size());
+            }
+            failing = false;
+            recordBehind();
+            return behind() == 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (RuntimeException e) {
+            log.error("Search index could not catch up: still behind on {} op-eds", behind(), e);
+            return false;
+        }
     }
 
     /** Indexes these op-eds again, or removes them from the index if they no longer exist or are not published. */
