@@ -27,8 +27,9 @@
 # (default 20s), WARMUP before each (default 10s), RENDER_DURATION of each one-client measure (10s), LONG_TAIL (5000),
 # EDITS (5), THREADS (2) and CONNECTIONS (50), PORT (8089) and NGINX_PORT (8090), TIMEOUT of a request (10s), JVM_OPTS
 # (the JVM's options, see below), APP_ARGS (more arguments for the application), FRESH=1 to build the archive again
-# from nothing. The logs and wrk's own outputs stay in target/bench-COUNT/run/. The corrections are made to a
-# synthetic op-ed of the benchmark's own (« Tribune synthétique n° 999999 … (données de test) »), created once.
+# from nothing. The logs, the collector's logs (gc-*.log), wrk's own outputs and the memory timeline (memory.tsv:
+# resident memory each second, with what was being measured) stay in target/bench-COUNT/run/. The corrections are
+# made to a synthetic op-ed of the benchmark's own (« Tribune synthétique n° 999999 … (données de test) »), created once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -118,16 +119,32 @@ editor_name=redaction-mesure
 editor_password="mesure-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
 base="http://127.0.0.1:$port"
 peak=0
+peak_phase=
+
+# What the benchmark is doing, for the memory timeline: run/memory.tsv has, each second, the time, the phase and the
+# application's resident memory (MB), so that the peak can be told apart from the load that caused it.
+phase() { echo "$1" > "$run/phase"; }
+sample_memory() { # pid
+  local rss
+  while rss=$(awk '/^VmRSS:/ { printf "%d", $2 / 1024 }' "/proc/$1/status" 2> /dev/null); do
+    printf '%s\t%s\t%s\n' "$(date +%s)" "$(cat "$run/phase")" "$rss" >> "$run/memory.tsv"
+    sleep 1
+  done
+}
 
 # Starts the application on the archive (a restart: the archive is built); sets app, started, reindexed, app_log.
 start_app() { # log name, more arguments...
-  app_log="$run/app-$1.log"
+  local name=$1
+  app_log="$run/app-$name.log"
+  phase "start ($name)"
   shift
   # shellcheck disable=SC2086
   TRIBUNES_ADMIN_USERNAME=$editor_name TRIBUNES_ADMIN_PASSWORD=$editor_password \
-    java $jvm_opts -XX:SharedArchiveFile="$cds/app.jsa" -jar "$cds/app/$(basename "$jar")" --tribunes.data-dir="$data" \
-    --server.port="$port" ${APP_ARGS:-} "$@" > "$app_log" 2>&1 &
+    java $jvm_opts -Xlog:gc:file="$run/gc-$name.log" -XX:SharedArchiveFile="$cds/app.jsa" \
+    -jar "$cds/app/$(basename "$jar")" --tribunes.data-dir="$data" --server.port="$port" ${APP_ARGS:-} "$@" \
+    > "$app_log" 2>&1 &
   app=$!
+  sample_memory "$app" &
   wait_for_app "$app" "$base" "$app_log"
   started=$(grep -o 'Started TribunesApplication in [0-9.]* seconds' "$app_log" | awk '{ print $4 }')
   # The search index is checked after "Started" (by an ApplicationRunner): when it is being rebuilt, measure after.
@@ -143,7 +160,10 @@ start_app() { # log name, more arguments...
 stop_app() {
   local hwm
   hwm=$(awk '/^VmHWM:/ { printf "%d", $2 / 1024 }' "/proc/$app/status")
-  if [ "$hwm" -gt "$peak" ]; then peak=$hwm; fi
+  if [ "$hwm" -gt "$peak" ]; then
+    peak=$hwm
+    peak_phase=$(awk -F'\t' '$3 > max { max = $3; phase = $2 } END { print phase }' "$run/memory.tsv")
+  fi
   resident=$(awk '/^(RssAnon|RssFile):/ { printf "%s%s %d MB", sep, $1, $2 / 1024; sep = ", " }' "/proc/$app/status")
   kill "$app"
   wait "$app" 2> /dev/null || true
@@ -217,7 +237,9 @@ measure() { # name url-or-@file [base] [wrk options...]
   shift
   wrk_target "$@"
   echo "-- $name: $*" >&2
+  phase "idle before $name"
   idle
+  phase "$name"
   if [[ $1 == @* ]]; then
     xargs -a "${1#@}" -P 10 -I '{}' curl -s -o /dev/null "${gzip[@]}" "$2{}"
   else
@@ -235,6 +257,7 @@ render() { # name url-or-@file [base]
   shift
   wrk_target "$@"
   echo "-- rendered: $name: $*" >&2
+  phase "rendered: $name"
   wrk -t1 -c2 -d"$warmup" --timeout "$timeout" "${gzip[@]}" "${target[@]}" > /dev/null
   wrk -t1 -c1 -d"$render_duration" --timeout "$timeout" --latency "${gzip[@]}" "${target[@]}" \
     > "$run/wrk-rendered-$name.txt"
@@ -276,6 +299,7 @@ rendered_row "sitemap file" sitemap "$base/sitemaps/tribunes-1.xml"
 
 # nginx's copies: the op-ed page measured, and every page of the long tails, at the same addresses, as rendered.
 echo "-- static copies for nginx"
+phase "static copies for nginx"
 curl -fsS -o "$www/tribune.html" "$base$op_ed"
 cat "$run/op-eds.txt" "$run/facets.txt" | while read -r path; do
   mkdir -p "$www$(dirname "$path")"
@@ -367,6 +391,7 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 # The first request for the home page, the theme and the op-ed right after each correction (made through the back
 # office, acknowledged), to an op-ed of the benchmark's own in the theme, dated today: on all three pages.
 echo "-- first requests after an edit ($edits corrections)"
+phase "first requests after an edit"
 idle
 cookies="$run/cookies"
 sign_in "$base" "$cookies" "$editor_name" "$editor_password" || { echo "cannot sign in; see $app_log" >&2; exit 1; }
@@ -457,7 +482,8 @@ verdict() { # awk condition [name=value...]
   line "start-up (restart, archive built)" "$(verdict 's <= 10 && r == "no"' s="${started:-99}" r="$reindexed")" \
     "Started in ${started:-?} s (the page-cache-off run: $rendered_start s), index rebuilt: $reindexed (target ≤ 10 s)"
   line "peak resident memory (VmHWM)" "$(verdict 'm <= 450' m="$peak")" \
-    "$peak MB with -Xmx256m, the higher of the two runs; at the end $resident (target ≤ 450 MB)"
+    "$peak MB with -Xmx256m, the higher of the two runs (sampled highest during: $peak_phase); at the end $resident \
+(target ≤ 450 MB)"
   line "OutOfMemoryError in the logs" "$(verdict 'n == 0' n="$ooms")" "$ooms (target: none)"
   echo
   echo "Theme: /themes/$THEME ($THEME_OP_EDS op-eds, $theme_pages pages); author: /auteurs/$AUTHOR ($AUTHOR_OP_EDS op-eds);"
