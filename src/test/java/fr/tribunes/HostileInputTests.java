@@ -3,6 +3,7 @@ package fr.tribunes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.beans.PropertyDescriptor;
 import java.io.ByteArrayOutputStream;
@@ -331,6 +332,8 @@ class HostileInputTests {
             "9223372036854775807",
             "9223372036854775808",
             "99999999999999999999999999999999999999",
+            "999999999",
+            "107374183",
             "١٢٣",
             // Dates
             "2015-02-30",
@@ -468,6 +471,31 @@ class HostileInputTests {
         Map<String, String> variables = new LinkedHashMap<>();
         route.variables().forEach(name -> variables.put(name, plausible(route.pattern(), name)));
         return variables;
+    }
+
+    /**
+     * The largest page numbers a visitor can type (nine digits) lie beyond every list, and beyond what a database
+     * offset or a search window can hold: each list answers the 400 of a page past its end, in French.
+     */
+    @Test
+    void aPageNumberBeyondAnyListIsAPagePastTheEndNotAFailure() throws Exception {
+        for (String address : List.of(
+                "/themes/cloud-souverain?page=999999999",
+                "/auteurs/theodore-michel-vrangos?page=999999999",
+                "/organisations/numergy?page=999999999",
+                "/archives/2015?page=999999999",
+                "/recherche?q=etat&page=107374183",
+                "/recherche?q=etat&page=500000",
+                "/recherche?q=etat&page=999999999",
+                "/api/tribunes?page=999999999",
+                "/api/tribunes?theme=cloud-souverain&page=107374183")) {
+            MockHttpServletResponse response =
+                    mvc.perform(get(address)).andReturn().getResponse();
+            String body = response.getContentAsString(StandardCharsets.UTF_8);
+            assertThat(response.getStatus()).as(address).isEqualTo(400);
+            assertThat(body).as(address).contains("n’existe pas");
+            assertThat(LEAKS).as(address).noneMatch(body::contains);
+        }
     }
 
     @Test

@@ -32,7 +32,18 @@ public record PageNumber(int number) {
         return new PageNumber(Integer.parseInt(digits));
     }
 
+    /**
+     * The deepest a list is read: ten million items, beyond any archive's list, and within what a database offset
+     * and a search's window can hold (a nine-digit page times the page size can not).
+     */
+    static final long DEEPEST = 10_000_000;
+
+    /** This page of {@code size} items; a page deeper than {@link #DEEPEST} lies past the end of any list. */
     public Pageable pageable(int size) {
+        if ((long) (number - 1) * size > DEEPEST) {
+            throw new BadRequestException(
+                    "La page %d n’existe pas : aucune liste de l’archive n’est aussi longue.".formatted(number));
+        }
         return PageRequest.of(number - 1, size);
     }
 }
