@@ -52,23 +52,23 @@ final class CitationFormats {
         List<String> lines = new ArrayList<>();
         lines.add("TY  - NEWS");
         lines.add("TI  - " + oneLine(article.title()));
-        article.bylines().forEach(byline -> lines.add("AU  - " + byline.name()));
+        article.bylines().forEach(byline -> lines.add("AU  - " + oneLine(byline.name())));
         String[] parts = article.isoDate().split("-");
         lines.add("PY  - " + parts[0]);
         lines.add("DA  - " + parts[0] + "/" + (parts.length > 1 ? parts[1] : "") + "/"
                 + (parts.length > 2 ? parts[2] : "") + "/");
         if (article.originalPublisher() != null) {
-            lines.add("T2  - " + article.originalPublisher());
+            lines.add("T2  - " + oneLine(article.originalPublisher()));
         }
         if (article.originalUrl() != null) {
-            lines.add("UR  - " + article.originalUrl());
+            lines.add("UR  - " + oneLine(article.originalUrl()));
         }
         if (article.standfirst() != null) {
             lines.add("AB  - " + oneLine(article.standfirst()));
         }
-        article.topics().forEach(topic -> lines.add("KW  - " + topic.name()));
+        article.topics().forEach(topic -> lines.add("KW  - " + oneLine(topic.name())));
         lines.add("LA  - fr");
-        lines.add("N1  - " + note(article, url));
+        lines.add("N1  - " + oneLine(note(article, url)));
         lines.add("ER  - ");
         return String.join("\r\n", lines) + "\r\n";
     }
@@ -198,7 +198,9 @@ final class CitationFormats {
         return escaped.matches("^(#|>|[-+] |\\d+\\. ).*") ? "\\" + escaped : escaped;
     }
 
+    /** The text on one line: a RIS value ends at the first line break, so a break in a name would begin a field. */
     private static String oneLine(String text) {
-        return text.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+        return text.replaceAll("\\s*[\\r\\n\\u000B\\f\\u0085\\u2028\\u2029]+\\s*", " ")
+                .strip();
     }
 }

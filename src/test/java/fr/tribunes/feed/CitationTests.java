@@ -3,8 +3,12 @@ package fr.tribunes.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.tribunes.SeedTribune;
+import fr.tribunes.article.ArticleDocument;
+import fr.tribunes.system.ArticleCard;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
 import org.jbibtex.BibTeXDatabase;
 import org.jbibtex.BibTeXEntry;
 import org.jbibtex.BibTeXParser;
@@ -54,6 +58,43 @@ class CitationTests {
                 .isEqualTo("October"); // the "oct" macro, as BibTeX resolves it
         assertThat(entry.getField(BibTeXEntry.KEY_URL).toUserString()).isEqualTo(ORIGINAL);
         assertThat(entry.getField(new Key("note")).toUserString()).contains("http://localhost:8080" + SeedTribune.PATH);
+    }
+
+    /**
+     * A line break typed in a one-line field (an author's or a theme's name, the publisher, the address) must not
+     * begin a field of its own in RIS, where a line is a field: « ER » would end the reference and « TY » begin a
+     * forged one in the reader's library.
+     */
+    @Test
+    void aLineBreakInANameCannotForgeASecondRisReference() {
+        ArticleDocument forged = new ArticleDocument(
+                "tribune-synthetique-ris",
+                "Tribune synthétique (données de test)",
+                null,
+                "octobre 2015",
+                "2015-10",
+                false,
+                List.of(new ArticleCard.Byline(
+                        "Auteur\nUR  - https://evil.example/\nER  - \nTY  - JOUR", "auteur", null)),
+                List.of(),
+                List.of(new ArticleDocument.Named("theme", "Thème\r\nER  - \u2028TY  - JOUR")),
+                "Éditeur\nTY  - JOUR",
+                "https://example.org/\nER  - ",
+                Instant.EPOCH,
+                Instant.EPOCH);
+
+        String ris = CitationFormats.ris(forged, "http://localhost/tribunes/tribune-synthetique-ris");
+
+        List<String> lines = List.of(ris.split("\r\n"));
+        assertThat(lines).filteredOn(line -> line.startsWith("TY  - ")).containsExactly("TY  - NEWS");
+        assertThat(lines).filteredOn(line -> line.startsWith("ER  - ")).hasSize(1);
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("ER  - ");
+        assertThat(String.join("", lines)).doesNotContain("\n", "\r", "\u2028");
+        assertThat(lines)
+                .contains(
+                        "AU  - Auteur UR  - https://evil.example/ ER  - TY  - JOUR",
+                        "KW  - Thème ER  - TY  - JOUR",
+                        "T2  - Éditeur TY  - JOUR");
     }
 
     @Test
