@@ -11,6 +11,7 @@ import fr.tribunes.system.FacetDirectory;
 import fr.tribunes.system.PrivateFiles;
 import fr.tribunes.system.Slugs;
 import fr.tribunes.topic.Topics;
+import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -41,8 +42,12 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Imports and exports the archive as files: op-eds through {@link ArticleEditor} (each file in its own
- * transaction, so one bad file never stops the others), facets through their directories.
+ * Imports and exports the archive as files: op-eds through {@link ArticleEditor}, facets through their directories.
+ *
+ * <p>Op-eds are imported {@value #BATCH} to a transaction: one commit (one new chunk of H2's file, one write of the
+ * search index) per op-ed made an import of 100,000 op-eds take hours and grow the database file by gigabytes. A
+ * file the checks refuse is refused alone; one the database refuses rolls its batch back, which is then imported
+ * again one file per transaction, so that one bad file never stops the others.
  */
 @Service
 class ArchiveExchange {
@@ -55,6 +60,9 @@ class ArchiveExchange {
 
     private static final String EXTENSION = ".md";
 
+    /** Op-eds imported per transaction. */
+    static final int BATCH = 100;
+
     private final ArticleEditor editor;
 
     private final Map<FacetsFile.Kind, FacetDirectory<?, ? extends Facet>> directories;
@@ -63,14 +71,18 @@ class ArchiveExchange {
 
     private final TransactionTemplate snapshot;
 
+    private final EntityManager entityManager;
+
     ArchiveExchange(
             ArticleEditor editor,
             Authors authors,
             Topics topics,
             Organisations organisations,
             PlatformTransactionManager transactions,
-            DataSource dataSource) {
+            DataSource dataSource,
+            EntityManager entityManager) {
         this.editor = editor;
+        this.entityManager = entityManager;
         this.directories = new EnumMap<>(FacetsFile.Kind.class);
         directories.put(FacetsFile.Kind.AUTHORS, authors);
         directories.put(FacetsFile.Kind.THEMES, topics);
@@ -137,6 +149,9 @@ class ArchiveExchange {
     /** An op-ed file checked, waiting for its turn: its date of entry into the archive it came from. */
     private record Read(Path path, Instant addedAt) {}
 
+    /** What a batch of files did, known once its transaction has committed. */
+    private record Batch(Map<ArticleEditor.Outcome, Integer> outcomes, List<Refusal> refusals) {}
+
     private static ArticleFile.Parsed parse(Path file) throws ArticleFileException {
         return ArticleFile.read(file.getFileName().toString(), content(file));
     }
@@ -184,23 +199,56 @@ class ArchiveExchange {
             }
         }
         read.sort(Comparator.comparing(Read::addedAt, Comparator.nullsLast(Comparator.<Instant>naturalOrder())));
-        for (Read file : read) {
+        for (int from = 0; from < read.size(); from += BATCH) {
+            List<Read> batch = read.subList(from, Math.min(from + BATCH, read.size()));
             try {
-                ArticleEditor.Outcome outcome = editor.importFile(parse(file.path()), EDITOR);
-                report.articles.merge(outcome, 1, Integer::sum);
-            } catch (ArticleFileException e) {
-                report.refusals.add(new Refusal(file.path(), e.line(), e.reason()));
+                Batch written = transaction.execute(status -> importBatch(batch));
+                written.outcomes().forEach((outcome, count) -> report.articles.merge(outcome, count, Integer::sum));
+                report.refusals.addAll(written.refusals());
             } catch (RuntimeException e) {
-                // Rolled back: what the checks let through and the database did not (a constraint, a lost
-                // connection) refuses this file and no other.
-                report.refusals.add(new Refusal(
-                        file.path(),
-                        1,
-                        "la base de données a refusé l’enregistrement ("
-                                + NestedExceptionUtils.getMostSpecificCause(e).getMessage() + ")."));
+                // The database refused one of them (a constraint, a lost connection): the batch was rolled back
+                // whole. Imported again one file per transaction, it refuses that file and no other.
+                for (Read file : batch) {
+                    importAlone(file, report);
+                }
             }
         }
         return report;
+    }
+
+    /**
+     * Imports a batch of files in the current transaction. A file the checks refuse is refused before it writes
+     * anything; the persistence context is emptied after each file so that a batch's memory does not grow with
+     * what the files hold.
+     */
+    private Batch importBatch(List<Read> files) {
+        Map<ArticleEditor.Outcome, Integer> outcomes = new EnumMap<>(ArticleEditor.Outcome.class);
+        List<Refusal> refusals = new ArrayList<>();
+        for (Read file : files) {
+            try {
+                outcomes.merge(editor.importFile(parse(file.path()), EDITOR), 1, Integer::sum);
+            } catch (ArticleFileException e) {
+                refusals.add(new Refusal(file.path(), e.line(), e.reason()));
+            }
+            entityManager.flush();
+            entityManager.clear();
+        }
+        return new Batch(outcomes, refusals);
+    }
+
+    private void importAlone(Read file, ImportReport report) {
+        try {
+            ArticleEditor.Outcome outcome = editor.importFile(parse(file.path()), EDITOR);
+            report.articles.merge(outcome, 1, Integer::sum);
+        } catch (ArticleFileException e) {
+            report.refusals.add(new Refusal(file.path(), e.line(), e.reason()));
+        } catch (RuntimeException e) {
+            report.refusals.add(new Refusal(
+                    file.path(),
+                    1,
+                    "la base de données a refusé l’enregistrement ("
+                            + NestedExceptionUtils.getMostSpecificCause(e).getMessage() + ")."));
+        }
     }
 
     private void importFacets(Path file, ImportReport report) {

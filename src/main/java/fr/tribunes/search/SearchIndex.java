@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,11 +28,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -239,10 +243,48 @@ public class SearchIndex implements ApplicationRunner {
         return millis;
     }
 
-    /** Follows the editors: op-eds they changed are indexed again once the change is committed. */
-    @TransactionalEventListener
+    /**
+     * Follows the editors: op-eds they changed are indexed again once the change is committed, those of one
+     * transaction together (a batch of an import is one write of the index, not one per op-ed). A change announced
+     * outside a transaction is not one, and is ignored as a {@code @TransactionalEventListener} would.
+     */
+    @EventListener
     public void articlesChanged(ArticlesChanged event) {
-        keepUp(event::ids);
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        ChangedInTransaction changed = (ChangedInTransaction) TransactionSynchronizationManager.getResource(this);
+        if (changed == null) {
+            changed = new ChangedInTransaction();
+            TransactionSynchronizationManager.bindResource(this, changed);
+            TransactionSynchronizationManager.registerSynchronization(changed);
+        }
+        changed.ids.addAll(event.ids());
+    }
+
+    /** The op-eds a transaction changed, indexed again once it has committed. */
+    private final class ChangedInTransaction implements TransactionSynchronization {
+
+        private final Set<Long> ids = new LinkedHashSet<>();
+
+        // A transaction of its own inside this one (REQUIRES_NEW) collects its own op-eds.
+        @Override
+        public void suspend() {
+            TransactionSynchronizationManager.unbindResource(SearchIndex.this);
+        }
+
+        @Override
+        public void resume() {
+            TransactionSynchronizationManager.bindResource(SearchIndex.this, this);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(SearchIndex.this);
+            if (status == STATUS_COMMITTED) {
+                keepUp(() -> ids);
+            }
+        }
     }
 
     /** A renamed author, theme or organisation: the op-eds that name it are indexed again with the new name. */

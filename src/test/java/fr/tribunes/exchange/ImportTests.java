@@ -27,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Importing files: what is new is created, what is the same left alone, what changed recorded, what is wrong refused. */
 @SpringBootTest(
@@ -42,6 +43,9 @@ class ImportTests {
 
     @Autowired
     Topics topics;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @LocalServerPort
     int port;
@@ -281,6 +285,50 @@ class ImportTests {
         });
         assertThat(topics.findBySlug("theme-synthetique-nouveau")).isEmpty();
         assertThat(refused.articles(Outcome.CREATED)).isEqualTo(1);
+    }
+
+    @Test
+    void aFileTheDatabaseRefusesIsRefusedAloneAndTheRestOfItsBatchIsImportedAndSearchable() throws Exception {
+        // A rule only the database knows, for this test: the checks let the file through, H2 refuses it, and with
+        // it the transaction of the whole batch.
+        jdbc.execute("alter table article add constraint refused_by_this_test check (title <> '"
+                + SyntheticArticles.title(51) + "')");
+        try {
+            for (int number = 50; number <= 52; number++) {
+                write("tribune-" + number + ".md", opEd(number, "Mot synthétique introuvable" + number + "."));
+            }
+
+            ArchiveExchange.ImportReport report = exchange.importFiles(List.of(folder));
+
+            assertThat(report.articles(Outcome.CREATED)).isEqualTo(2);
+            assertThat(report.refusals()).singleElement().satisfies(r -> {
+                assertThat(r.file()).isEqualTo(folder.resolve("tribune-51.md"));
+                assertThat(r.reason()).startsWith("la base de données a refusé l’enregistrement");
+            });
+            assertThat(get("/tribunes/" + SyntheticArticles.slug(50))).contains(SyntheticArticles.title(50));
+            assertThat(get("/tribunes/" + SyntheticArticles.slug(52))).contains(SyntheticArticles.title(52));
+            assertThat(editor.list(SyntheticArticles.title(51), 1)).isEmpty();
+            assertThat(get("/recherche?q=introuvable52")).contains(SyntheticArticles.title(52));
+            assertThat(get("/recherche?q=introuvable51")).doesNotContain(SyntheticArticles.title(51));
+        } finally {
+            jdbc.execute("alter table article drop constraint refused_by_this_test");
+        }
+    }
+
+    @Test
+    void aBatchOfOpEdsIsWrittenAndIndexedTogether() throws Exception {
+        int count = ArchiveExchange.BATCH + 3;
+        for (int number = 0; number < count; number++) {
+            write("lot-" + number + ".md", opEd(1000 + number, "Lot synthétique lotimporte" + number + "."));
+        }
+
+        ArchiveExchange.ImportReport report = exchange.importFiles(List.of(folder));
+
+        assertThat(report.articles(Outcome.CREATED)).isEqualTo(count);
+        assertThat(report.refusals()).isEmpty();
+        // The first of the first batch and the last of the second are found by search.
+        assertThat(get("/recherche?q=lotimporte0")).contains(SyntheticArticles.title(1000));
+        assertThat(get("/recherche?q=lotimporte" + (count - 1))).contains(SyntheticArticles.title(1000 + count - 1));
     }
 
     private Path write(String name, String content) throws IOException {
