@@ -27,8 +27,10 @@ ENV TRIBUNES_DATA_DIR=/data
 # The JVM options bench/run.sh measures with (docs/performance.md says why each): 256 MB of heap started small, the
 # serial collector with a 48 MB young generation and the old one kept near its live data, smaller stacks and code
 # cache, two malloc arenas and the C library's free memory given back every 5 s (without it, an import of 100,000
-# op-eds kept 100 MB the compilers had freed). Override JAVA_TOOL_OPTIONS for a bigger machine.
-ENV JAVA_TOOL_OPTIONS="-Xmx256m -Xms64m -Xmn48m -XX:+UseSerialGC -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=50 -Xss512k -XX:ReservedCodeCacheSize=48m -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000" \
+# op-eds kept 100 MB the compilers had freed), and only the client compiler, C1 (TieredStopAtLevel=1: 80 MB less
+# resident and a faster start; on two cores C2's compilations competed with requests). Override JAVA_TOOL_OPTIONS
+# for a bigger machine.
+ENV JAVA_TOOL_OPTIONS="-Xmx256m -Xms64m -Xmn48m -XX:+UseSerialGC -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=50 -Xss512k -XX:ReservedCodeCacheSize=48m -XX:TieredStopAtLevel=1 -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000" \
     MALLOC_ARENA_MAX=2
 # Class data sharing, as Spring Boot documents it and bench/run.sh measures: the jar extracted, then a training run
 # that starts the application on a throwaway data directory and stops once it is ready, writing the classes it loaded

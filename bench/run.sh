@@ -93,9 +93,11 @@ trap 'exit 130' INT TERM
 # started small; the serial collector, whose bookkeeping is under 1 MB (the parallel one's ~19 MB, G1's ~50 MB at
 # this size), with a young generation of 48 MB and the old one grown or shrunk to keep 20-50 % of it free (the
 # parallel collector grew it to the whole heap: 568 MB resident); smaller thread stacks and code cache; the C
-# library's memory returned every few seconds; two malloc arenas instead of eight per core. Its full collections
-# (~120 ms) are rare since renders promote little (issue 15: op-ed render p99 21 ms at 100,000 op-eds).
-jvm_opts=${JVM_OPTS:--Xmx256m -Xms64m -Xmn48m -XX:+UseSerialGC -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=50 -Xss512k -XX:ReservedCodeCacheSize=48m -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000}
+# library's memory returned every few seconds; two malloc arenas instead of eight per core; the client compiler only
+# (C1: on two cores the optimising C2 took CPU from requests and ~80 MB of code, compiler arenas and profiles).
+# Its full collections (~120 ms) are rare since renders promote little. Read from the Dockerfile, so that what is
+# measured is what is shipped.
+jvm_opts=${JVM_OPTS:-$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\([^"]*\)".*/\1/p' Dockerfile)}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 # Class data sharing, as Spring Boot documents it: the jar extracted, the classes a start loads written once to an
 # archive by a training run that stops once the application is ready, then mapped at every start rather than read
