@@ -1,10 +1,12 @@
 package fr.tribunes;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
+import fr.tribunes.article.ArticleDraft;
+import fr.tribunes.article.ArticleEditor;
 import fr.tribunes.system.SecurityHeaders;
+import jakarta.servlet.http.Cookie;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,6 +18,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +32,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * What the site tells browsers and proxies about itself, and what it refuses before any page is made: security
@@ -58,7 +64,32 @@ class HardeningTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    ArticleEditor articles;
+
     final HttpClient http = HttpClient.newHttpClient();
+
+    private static final Pattern FORM_TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    /**
+     * The CSRF token an editor's browser would send, read from a form page. Not spring-security-test's {@code csrf()}:
+     * it swaps the running filter's token store for a session-based one, and the real requests this class also sends
+     * to the same application would then open sessions.
+     */
+    RequestPostProcessor tokenFrom(String formPage) throws IOException {
+        MvcTestResult page =
+                mvc.get().uri(formPage).with(user("redaction").roles("EDITOR")).exchange();
+        Cookie cookie = page.getResponse().getCookie("XSRF-TOKEN");
+        Matcher token = FORM_TOKEN.matcher(page.getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(cookie).isNotNull();
+        assertThat(token.find()).isTrue();
+        String value = token.group(1);
+        return request -> {
+            request.setCookies(cookie);
+            request.addParameter("_csrf", value);
+            return request;
+        };
+    }
 
     HttpResponse<String> get(String path, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
@@ -125,10 +156,11 @@ class HardeningTests {
 
         assertThat(home.headers().firstValue("Strict-Transport-Security"))
                 .hasValueSatisfying(hsts -> assertThat(hsts).startsWith("max-age=31536000"));
+        assertThat(signIn.statusCode()).isEqualTo(200);
         assertThat(signIn.headers().allValues("Set-Cookie"))
                 .singleElement()
                 .asString()
-                .startsWith("JSESSIONID=")
+                .startsWith("XSRF-TOKEN=")
                 .contains("; Secure", "; HttpOnly", "; SameSite=Lax");
     }
 
@@ -139,6 +171,54 @@ class HardeningTests {
                 .asString()
                 .contains("; HttpOnly", "; SameSite=Lax")
                 .doesNotContain("Secure");
+    }
+
+    @Test
+    void someoneWhoHasNotSignedInGetsNoSessionOnTheServer() throws Exception {
+        HttpResponse<String> admin = get("/admin/tribunes?q=x", "Cookie", "JSESSIONID=made-up");
+        assertThat(admin.statusCode()).isEqualTo(302);
+        assertThat(admin.headers().firstValue("Location")).hasValue("/connexion");
+        assertThat(admin.headers().allValues("Set-Cookie"))
+                .singleElement()
+                .asString()
+                .startsWith("tribunes-demande=")
+                .contains("Path=/connexion", "HttpOnly");
+
+        HttpResponse<String> signIn = get("/connexion");
+        String csrfCookie =
+                signIn.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        String token = signIn.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        HttpResponse<String> failed = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/connexion"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Cookie", csrfCookie)
+                        .POST(HttpRequest.BodyPublishers.ofString("username=personne&password=faux&_csrf=" + token))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(failed.statusCode()).isEqualTo(302);
+        assertThat(failed.headers().firstValue("Location")).hasValue("/connexion?echec&identifiant=personne");
+        for (HttpResponse<String> response : List.of(admin, signIn, failed)) {
+            assertThat(response.headers().allValues("Set-Cookie"))
+                    .as(response.uri().toString())
+                    .noneMatch(cookie -> cookie.startsWith("JSESSIONID"));
+        }
+        assertThat(get("/connexion?echec&identifiant=personne").body())
+                .contains("Identifiant ou mot de passe incorrect.", "value=\"personne\"");
+    }
+
+    @Test
+    void theHostHeaderIsNeverReflected() throws IOException {
+        String description = raw("GET /v3/api-docs HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
+        assertThat(description)
+                .contains("\"servers\":[{\"url\":\"http://localhost:8080\"")
+                .doesNotContain("evil");
+
+        String toSignIn = raw("GET /admin/tribunes HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
+        assertThat(toSignIn)
+                .startsWith("HTTP/1.1 302")
+                .contains("\r\nLocation: /connexion\r\n")
+                .doesNotContain("evil");
     }
 
     // --- Surface ---------------------------------------------------------------------------------------------------
@@ -250,12 +330,12 @@ class HardeningTests {
     }
 
     @Test
-    void aFormFieldOutOfBoundsIsRefusedWithAFrenchPage() {
+    void aFormFieldOutOfBoundsIsRefusedWithAFrenchPage() throws IOException {
         for (String field : List.of("bylines[-1].author", "bylines[500].author", "bylines[x].author")) {
             assertThat(mvc.post()
                             .uri("/admin/tribunes/nouvelle")
                             .with(user("redaction").roles("EDITOR"))
-                            .with(csrf())
+                            .with(tokenFrom("/admin/facettes/themes/nouveau"))
                             .param("title", "Titre")
                             .param(field, "Nom"))
                     .hasStatus(400)
@@ -265,16 +345,33 @@ class HardeningTests {
     }
 
     @Test
-    void controlCharactersTypedIntoAFormAreNotStoredAndNeverBreakTheFeed() {
+    void controlCharactersTypedIntoAFormAreNotStoredAndNeverBreakTheFeed() throws Exception {
         assertThat(mvc.post()
                         .uri("/admin/facettes/themes/nouveau")
                         .with(user("redaction").roles("EDITOR"))
-                        .with(csrf())
+                        .with(tokenFrom("/admin/facettes/themes/nouveau"))
                         .param("name", "Thème\u0000 piégé\u0001\ud800")
                         .param("slug", "theme-piege"))
                 .hasStatus3xxRedirection();
         assertThat(jdbc.queryForObject("select name from topic where slug = 'theme-piege'", String.class))
                 .isEqualTo("Thème piégé");
+        // A theme has a feed once an op-ed published under it (before, its name is known to editors only).
+        long id = articles.create(
+                new ArticleDraft(
+                        "Tribune synthétique au thème piégé (données de test)",
+                        "",
+                        "",
+                        "Paragraphe synthétique, écrit pour ce test.",
+                        "2024-05",
+                        false,
+                        null,
+                        null,
+                        null,
+                        List.of(new ArticleDraft.Byline("Auteur synthétique du thème piégé", null, null, null, null)),
+                        List.of("Thème piégé"),
+                        List.of()),
+                "test");
+        articles.publish(id, "test");
 
         // One stored before the forms dropped them still gives a feed, not a failure.
         jdbc.update("update topic set name = ? where slug = 'theme-piege'", "Thème\u0001 ancien");

@@ -50,6 +50,7 @@ class TwoInstancesTests {
                 .run(
                         "--server.port=0",
                         "--spring.profiles.active=postgres",
+                        "--TRIBUNES_SITE_URL=https://tribunes.example",
                         "--TRIBUNES_DB_URL=" + postgres.getJdbcUrl("postgres", "postgres"),
                         "--TRIBUNES_DB_USER=postgres",
                         "--TRIBUNES_DB_PASSWORD=postgres",

@@ -10,14 +10,17 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -37,6 +40,9 @@ class SecurityConfiguration {
     static final String HOME_OF_ADMIN = "/admin/tribunes";
 
     static final String SIGN_OUT = "/deconnexion";
+
+    /** Sessions one editor may have at once (browsers, devices). */
+    static final int MAX_SESSIONS_PER_EDITOR = 5;
 
     /**
      * Readers' comments, posted from the public, cached, session-free op-ed pages: the one form without the
@@ -58,10 +64,16 @@ class SecurityConfiguration {
             PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"));
 
     @Bean
-    SecurityFilterChain site(HttpSecurity http, AuthenticationManager signIn) {
-        // After signing in, back to the page asked for, at its own address: no "?continue" appended.
-        HttpSessionRequestCache askedFor = new HttpSessionRequestCache();
-        askedFor.setMatchingRequestParameterName(null);
+    SecurityFilterChain site(HttpSecurity http, AuthenticationManager signIn, SessionRegistry sessionRegistry) {
+        // Nothing kept on the server for someone who has not signed in: the page asked for in a cookie, the CSRF
+        // token in a cookie (double submit), a failed sign-in told in the address it is sent back to.
+        CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
+        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        // The header name the session's token had, so that a script sending the token does not change with it.
+        csrfTokens.setHeaderName("X-CSRF-TOKEN");
+        LoginUrlAuthenticationEntryPoint toSignIn = new LoginUrlAuthenticationEntryPoint(SignInController.PATH);
+        // "Location: /connexion", not an address built from the request's Host header.
+        toSignIn.setFavorRelativeUris(true);
         // Before anything reads a parameter: a request whose parameters Tomcat cannot read gets a French page.
         http.addFilterBefore(new UnreadableRequests(), CsrfFilter.class);
         http.authorizeHttpRequests(requests -> requests.requestMatchers(ADMIN)
@@ -76,9 +88,15 @@ class SecurityConfiguration {
                         .defaultSuccessUrl(HOME_OF_ADMIN)
                         .failureHandler(new SignInFailureHandler()))
                 .logout(logout -> logout.logoutUrl(SIGN_OUT).logoutSuccessUrl("/"))
-                .requestCache(cache -> cache.requestCache(askedFor))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(
-                        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, COMMENT_FORM)))
+                .requestCache(cache -> cache.requestCache(new AskedForCookie()))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(toSignIn))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+                        .ignoringRequestMatchers(
+                                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, COMMENT_FORM)))
+                // Sessions only for signed-in editors, and a few each: the oldest ends when a sixth begins.
+                .sessionManagement(sessions -> sessions.maximumSessions(MAX_SESSIONS_PER_EDITOR)
+                        .sessionRegistry(sessionRegistry)
+                        .expiredUrl(SignInController.PATH + "?" + SignInController.ENDED))
                 .headers(headers -> headers.referrerPolicy(
                                 referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .permissionsPolicyHeader(permissions -> permissions.policy(SecurityHeaders.PERMISSIONS_POLICY))
@@ -92,6 +110,12 @@ class SecurityConfiguration {
         // X-Content-Type-Options: nosniff, X-Frame-Options: DENY, Strict-Transport-Security on secure requests only,
         // and Cache-Control: no-store unless the application set it first (system.HttpCaching does on public pages).
         return http.build();
+    }
+
+    /** Tells the session registry when Tomcat ends a session. */
+    @Bean
+    HttpSessionEventPublisher sessionEvents() {
+        return new HttpSessionEventPublisher();
     }
 
     /**

@@ -1,15 +1,13 @@
 package fr.tribunes.account;
 
-import java.time.Duration;
-import java.util.Optional;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Checks a username and password only when signing in is not suspended for that username or the address it comes
- * from, and counts the failures.
+ * Checks a username and password only when {@link SignInThrottle} allows an attempt for that username from the
+ * address it comes from, and tells it how the check went.
  */
 class ThrottledSignIn implements AuthenticationProvider {
 
@@ -29,16 +27,14 @@ class ThrottledSignIn implements AuthenticationProvider {
                 attempt.getDetails() instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null
                         ? details.getRemoteAddress()
                         : "unknown";
-        Optional<Duration> suspended = throttle.suspendedFor(username, address);
-        if (suspended.isPresent()) {
-            throw new SignInSuspendedException(suspended.get());
-        }
+        // Counted before the password is checked: attempts arriving together cannot all pass the limits.
+        SignInThrottle.Attempt counted = throttle.reserve(username, address);
         try {
             Authentication result = passwords.authenticate(attempt);
-            throttle.recordSuccess(username);
+            counted.succeeded();
             return result;
         } catch (BadCredentialsException e) {
-            throttle.recordFailure(username, address);
+            counted.failed();
             throw e;
         }
     }

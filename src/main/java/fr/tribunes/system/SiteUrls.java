@@ -12,11 +12,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("tribunes")
 public record SiteUrls(String siteUrl) {
 
+    /** Where a site whose address is not configured believes it is. */
+    public static final String UNSET = "http://localhost:8080";
+
     public SiteUrls {
-        siteUrl = siteUrl == null || siteUrl.isBlank() ? "http://localhost:8080" : siteUrl.strip();
+        siteUrl = siteUrl == null || siteUrl.isBlank() ? UNSET : siteUrl.strip();
         while (siteUrl.endsWith("/")) {
             siteUrl = siteUrl.substring(0, siteUrl.length() - 1);
         }
+    }
+
+    /** Whether the address was left as it is by default, on this machine only. */
+    public boolean unset() {
+        return UNSET.equals(siteUrl);
     }
 
     /** The absolute address of a path on this site, e.g. {@code /themes} to {@code https://…/themes}. */

@@ -120,6 +120,7 @@ class PostgresBackupRestoreTests {
     private static String[] settings(EmbeddedPostgres server, String database) {
         return new String[] {
             "--spring.profiles.active=postgres",
+            "--TRIBUNES_SITE_URL=https://tribunes.example",
             "--TRIBUNES_DB_URL=" + server.getJdbcUrl("postgres", database),
             "--TRIBUNES_DB_USER=postgres",
             "--TRIBUNES_DB_PASSWORD=postgres"
