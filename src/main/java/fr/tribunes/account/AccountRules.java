@@ -1,6 +1,9 @@
 package fr.tribunes.account;
 
+import com.nulabinc.zxcvbn.Zxcvbn;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -37,6 +40,21 @@ final class AccountRules {
 
     static boolean isTooShort(String password) {
         return password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH;
+    }
+
+    /**
+     * Whether a password is easy to guess, as NIST SP 800-63B asks verifiers to check (no composition rules): a common
+     * password, a dictionary word or name, repeated or sequential characters, a keyboard pattern, or one made from the
+     * username. Measured with zxcvbn (its password and word lists ship in its jar), refused below its score 3 ("safely
+     * unguessable": about 10⁸ guesses, beyond an online attack). The lists are read for each check and not kept: a
+     * password is chosen rarely, and the heap is small.
+     */
+    static boolean isGuessable(String password, String username) {
+        List<String> context = new ArrayList<>(List.of("tribunes", "redaction", "rédaction", "tribune", "archive"));
+        if (username != null && !username.isBlank()) {
+            context.add(username);
+        }
+        return new Zxcvbn().measure(password, context).getScore() < 3;
     }
 
     static boolean isTooLong(String password) {

@@ -22,6 +22,10 @@ class Editor {
 
     private String createdBy;
 
+    private Instant disabledAt;
+
+    private String disabledBy;
+
     protected Editor() {}
 
     /**
@@ -48,6 +52,29 @@ class Editor {
 
     String createdBy() {
         return createdBy;
+    }
+
+    /** When the editor was disabled, or null while they may sign in. */
+    Instant disabledAt() {
+        return disabledAt;
+    }
+
+    String disabledBy() {
+        return disabledBy;
+    }
+
+    boolean disabled() {
+        return disabledAt != null;
+    }
+
+    void disable(Instant when, String by) {
+        this.disabledAt = when;
+        this.disabledBy = by;
+    }
+
+    void enable() {
+        this.disabledAt = null;
+        this.disabledBy = null;
     }
 
     void changePasswordHash(String passwordHash) {

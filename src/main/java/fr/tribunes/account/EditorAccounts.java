@@ -2,6 +2,7 @@ package fr.tribunes.account;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -56,6 +57,28 @@ class EditorAccounts {
         return editors.findByUsername(username)
                 .map(editor -> passwords.matches(password, editor.passwordHash()))
                 .orElse(false);
+    }
+
+    /**
+     * Disables an editor, or enables them again. Nobody disables themselves: there is always an editor left who
+     * can sign in.
+     *
+     * @return false when there is no such editor, or it is the one asking
+     */
+    @Transactional
+    boolean setDisabled(String username, boolean disabled, String by) {
+        if (username.equals(by)) {
+            return false;
+        }
+        Optional<Editor> found = editors.findByUsername(username);
+        found.ifPresent(editor -> {
+            if (disabled && !editor.disabled()) {
+                editor.disable(clock.instant(), by);
+            } else if (!disabled) {
+                editor.enable();
+            }
+        });
+        return found.isPresent();
     }
 
     @Transactional

@@ -1,6 +1,10 @@
 package fr.tribunes.account;
 
+import fr.tribunes.system.NotFoundException;
 import java.security.Principal;
+import org.springframework.security.core.session.SessionInformation;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -8,6 +12,7 @@ import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -23,8 +28,11 @@ class EditorController {
 
     private final EditorAccounts accounts;
 
-    EditorController(EditorAccounts accounts) {
+    private final SessionRegistry sessions;
+
+    EditorController(EditorAccounts accounts, SessionRegistry sessions) {
         this.accounts = accounts;
+        this.sessions = sessions;
     }
 
     @InitBinder("form")
@@ -33,9 +41,9 @@ class EditorController {
     }
 
     @GetMapping
-    String editors(Model model) {
+    String editors(Model model, Principal editor) {
         model.addAttribute("form", new NewEditorForm());
-        return page(model);
+        return page(model, editor);
     }
 
     @PostMapping
@@ -59,11 +67,36 @@ class EditorController {
             }
         }
         form.forgetPasswords();
-        return page(model);
+        return page(model, editor);
     }
 
-    private String page(Model model) {
+    /** Disables an editor: they cannot sign in any more, and their sessions end at their next request. */
+    @PostMapping("/{username}/desactivation")
+    String disable(@PathVariable String username, Principal editor, RedirectAttributes redirect) {
+        if (!accounts.setDisabled(username, true, editor.getName())) {
+            throw new NotFoundException("Aucun autre éditeur n’a l’identifiant « %s ».".formatted(username));
+        }
+        for (Object principal : sessions.getAllPrincipals()) {
+            if (principal instanceof UserDetails user && user.getUsername().equals(username)) {
+                sessions.getAllSessions(principal, false).forEach(SessionInformation::expireNow);
+            }
+        }
+        redirect.addFlashAttribute("disabled", username);
+        return "redirect:" + PATH;
+    }
+
+    @PostMapping("/{username}/reactivation")
+    String enable(@PathVariable String username, Principal editor, RedirectAttributes redirect) {
+        if (!accounts.setDisabled(username, false, editor.getName())) {
+            throw new NotFoundException("Aucun autre éditeur n’a l’identifiant « %s ».".formatted(username));
+        }
+        redirect.addFlashAttribute("enabled", username);
+        return "redirect:" + PATH;
+    }
+
+    private String page(Model model, Principal editor) {
         model.addAttribute("editors", accounts.list());
+        model.addAttribute("me", editor.getName());
         return VIEW;
     }
 }

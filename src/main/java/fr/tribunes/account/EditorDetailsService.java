@@ -23,6 +23,8 @@ class EditorDetailsService implements UserDetailsService {
     @Override
     public UserDetails loadUserByUsername(String username) {
         return editors.findByUsername(AccountRules.normaliseUsername(username))
+                // A disabled editor is refused as an unknown one: the page says nothing of the account.
+                .filter(editor -> !editor.disabled())
                 .map(editor -> User.withUsername(editor.username())
                         .password(editor.passwordHash())
                         .roles(ROLE)

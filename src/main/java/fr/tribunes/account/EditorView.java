@@ -12,8 +12,16 @@ import java.util.Locale;
  * @param createdAt when the account was created, in French, Paris time ("3 mars 2026 à 14 h 05")
  * @param createdAtIso the same instant in ISO 8601, for {@code <time datetime>}
  * @param createdBy who added the editor, or null for the first editor, created at start-up
+ * @param disabledAt when the editor was disabled, in French, or null while they may sign in
+ * @param disabledBy who disabled them
  */
-record EditorView(String username, String createdAt, String createdAtIso, String createdBy) {
+record EditorView(
+        String username,
+        String createdAt,
+        String createdAtIso,
+        String createdBy,
+        String disabledAt,
+        String disabledBy) {
 
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
@@ -28,6 +36,8 @@ record EditorView(String username, String createdAt, String createdAtIso, String
                 DateTimeFormatter.ISO_OFFSET_DATE_TIME
                         .withZone(PARIS)
                         .format(editor.createdAt().truncatedTo(ChronoUnit.SECONDS)),
-                editor.createdBy());
+                editor.createdBy(),
+                editor.disabled() ? FRENCH.format(editor.disabledAt()) : null,
+                editor.disabledBy());
     }
 }

@@ -86,6 +86,12 @@ class FirstEditor implements ApplicationRunner {
             throw new IllegalStateException("tribunes.admin.password (TRIBUNES_ADMIN_PASSWORD) is longer than "
                     + AccountRules.MAX_PASSWORD_BYTES + " bytes, more than bcrypt can hash: choose a shorter one.");
         }
+        if (password != null && AccountRules.isGuessable(password, settings.username())) {
+            throw new IllegalStateException(
+                    "tribunes.admin.password (TRIBUNES_ADMIN_PASSWORD) is easy to guess (a common"
+                            + " password, a word, repeated or sequential characters, or the username): choose another, a few"
+                            + " unrelated words for instance, or unset it to have a random password generated and logged.");
+        }
     }
 
     static String generatePassword() {

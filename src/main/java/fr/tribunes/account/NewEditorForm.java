@@ -18,7 +18,7 @@ class NewEditorForm {
         } else if (!AccountRules.isValidUsername(username)) {
             errors.rejectValue("username", "account.username.invalid");
         }
-        PasswordChangeForm.validateNewPassword(password, confirmation, "password", errors);
+        PasswordChangeForm.validateNewPassword(password, confirmation, username, "password", errors);
     }
 
     /** Passwords are never sent back to the browser, not even to show a form again. */

@@ -1,6 +1,9 @@
 package fr.tribunes.account;
 
-import java.security.Principal;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.session.SessionInformation;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -23,8 +26,14 @@ class PasswordController {
 
     private final EditorAccounts accounts;
 
-    PasswordController(EditorAccounts accounts) {
+    private final SignInThrottle throttle;
+
+    private final SessionRegistry sessions;
+
+    PasswordController(EditorAccounts accounts, SignInThrottle throttle, SessionRegistry sessions) {
         this.accounts = accounts;
+        this.throttle = throttle;
+        this.sessions = sessions;
     }
 
     @InitBinder("form")
@@ -42,19 +51,48 @@ class PasswordController {
     String change(
             @ModelAttribute("form") PasswordChangeForm form,
             BindingResult result,
-            Principal editor,
+            Authentication editor,
+            HttpServletRequest request,
             RedirectAttributes redirect) {
-        form.validate(result);
-        if (!result.hasFieldErrors("currentPassword")
-                && !accounts.isPassword(editor.getName(), form.getCurrentPassword())) {
-            result.rejectValue("currentPassword", "account.password.current.wrong");
+        form.validate(result, editor.getName());
+        if (!result.hasFieldErrors("currentPassword")) {
+            checkCurrentPassword(editor.getName(), form.getCurrentPassword(), request.getRemoteAddr(), result);
         }
         if (result.hasErrors()) {
             form.forgetPasswords();
             return VIEW;
         }
         accounts.changePassword(editor.getName(), form.getNewPassword());
+        // Whoever else is signed in as this editor, on another device or having stolen the old password, is not any
+        // more: their sessions end at their next request. This one stays.
+        String current = request.getSession().getId();
+        for (SessionInformation other : sessions.getAllSessions(editor.getPrincipal(), false)) {
+            if (!other.getSessionId().equals(current)) {
+                other.expireNow();
+            }
+        }
         redirect.addFlashAttribute("passwordChanged", true);
         return "redirect:" + PATH;
+    }
+
+    /** Checked as a sign-in is, throttled alike: a stolen session must not be a way to guess the password. */
+    private void checkCurrentPassword(String username, String typed, String address, BindingResult result) {
+        SignInThrottle.Attempt attempt;
+        try {
+            attempt = throttle.reserve(username, address);
+        } catch (SignInSuspendedException suspended) {
+            result.rejectValue(
+                    "currentPassword",
+                    suspended.isDelay() ? "account.password.current.wait" : "account.password.current.suspended",
+                    new Object[] {suspended.isDelay() ? suspended.seconds() : suspended.minutes()},
+                    null);
+            return;
+        }
+        if (accounts.isPassword(username, typed)) {
+            attempt.succeeded();
+        } else {
+            attempt.failed();
+            result.rejectValue("currentPassword", "account.password.current.wrong");
+        }
     }
 }

@@ -142,6 +142,101 @@ class EditorsTests extends AccountSiteTests {
     }
 
     @Test
+    void changingOnesPasswordEndsOnesOtherSessionsButNotThisOne() throws IOException {
+        String editor = newEditor("deux.sessions", FIRST_PASSWORD);
+        Browser here = browser();
+        Browser elsewhere = browser();
+        HtmlPage form = Browser.submitSignIn(here.open("/admin/mot-de-passe"), editor, FIRST_PASSWORD);
+        Browser.submitSignIn(elsewhere.open("/admin/editeurs"), editor, FIRST_PASSWORD);
+        assertThat(path(elsewhere.open("/admin/editeurs"))).isEqualTo("/admin/editeurs");
+
+        Browser.submit(
+                form,
+                "form[action='/admin/mot-de-passe']",
+                Map.of("currentPassword", FIRST_PASSWORD, "newPassword", NEW_PASSWORD, "confirmation", NEW_PASSWORD));
+
+        HtmlPage ended = elsewhere.open("/admin/editeurs");
+        assertThat(path(ended)).isEqualTo("/connexion");
+        assertThat(text(ended.querySelector("[role=alert]"))).startsWith("Votre session a pris fin");
+        assertThat(path(here.open("/admin/editeurs"))).isEqualTo("/admin/editeurs");
+    }
+
+    @Test
+    void guessingTheCurrentPasswordFromASignedInSessionIsThrottledLikeSigningIn() throws IOException {
+        String editor = newEditor("session.volee", FIRST_PASSWORD);
+        Browser browser = browser();
+        HtmlPage page = Browser.submitSignIn(browser.open("/admin/mot-de-passe"), editor, FIRST_PASSWORD);
+        for (int guess = 1; guess <= 5; guess++) {
+            page = Browser.submit(
+                    page,
+                    "form[action='/admin/mot-de-passe']",
+                    Map.of(
+                            "currentPassword", "essai numéro " + guess,
+                            "newPassword", NEW_PASSWORD,
+                            "confirmation", NEW_PASSWORD));
+            assertThat(text(page.querySelector("#current-password-error")))
+                    .isEqualTo("Ce n’est pas votre mot de passe actuel.");
+        }
+
+        HtmlPage refused = Browser.submit(
+                page,
+                "form[action='/admin/mot-de-passe']",
+                Map.of("currentPassword", FIRST_PASSWORD, "newPassword", NEW_PASSWORD, "confirmation", NEW_PASSWORD));
+
+        assertThat(text(refused.querySelector("#current-password-error")))
+                .isEqualTo("Trop de mots de passe erronés\u202F: réessayez dans 15 minutes.");
+        assertThat(text(browser.signIn(editor, NEW_PASSWORD).querySelector("[role=alert]")))
+                .startsWith("Trop de tentatives");
+    }
+
+    @Test
+    void aPasswordEasyToGuessIsRefusedWhateverItsLength() throws IOException {
+        String editor = newEditor("nist.regles", FIRST_PASSWORD);
+        Browser browser = browser();
+        HtmlPage page = Browser.submitSignIn(browser.open("/admin/mot-de-passe"), editor, FIRST_PASSWORD);
+        for (String guessable : List.of("aaaaaaaaaaaa", "123456789012", "passwordpassword", "nist.regles2026")) {
+            page = Browser.submit(
+                    page,
+                    "form[action='/admin/mot-de-passe']",
+                    Map.of("currentPassword", FIRST_PASSWORD, "newPassword", guessable, "confirmation", guessable));
+            assertThat(text(page.querySelector("#new-password-error")))
+                    .as(guessable)
+                    .startsWith("Ce mot de passe est trop facile à deviner");
+        }
+    }
+
+    @Test
+    void aDisabledEditorIsSignedOutAndCannotSignInTheirNameStaysAndTheyCanBeEnabledAgain() throws IOException {
+        String leaving = newEditor("depart", FIRST_PASSWORD);
+        Browser theirs = browser();
+        Browser.submitSignIn(theirs.open("/admin/editeurs"), leaving, FIRST_PASSWORD);
+        Browser mine = browser();
+        HtmlPage editors = Browser.submitSignIn(mine.open("/admin/editeurs"), FIRST_EDITOR, FIRST_PASSWORD);
+        assertThat((Object) editors.querySelector("form[action='/admin/editeurs/redaction/desactivation']"))
+                .as("no one disables themselves")
+                .isNull();
+
+        HtmlPage done = editors.<HtmlElement>querySelector("form[action='/admin/editeurs/depart/desactivation'] button")
+                .click();
+
+        assertThat(text(done.querySelector("[role=status]")))
+                .startsWith("L’éditeur « depart » est désactivé\u202F: il ne peut plus se connecter");
+        assertThat(text(done.querySelector("table.editors"))).contains("depart", "Désactivé le", "par redaction");
+        HtmlPage ended = theirs.open("/admin/editeurs");
+        assertThat(path(ended)).isEqualTo("/connexion");
+        assertThat(text(theirs.signIn(leaving, FIRST_PASSWORD).querySelector("[role=alert]")))
+                .isEqualTo(SignInTests.WRONG_PASSWORD);
+
+        HtmlPage again = done.<HtmlElement>querySelector("form[action='/admin/editeurs/depart/reactivation'] button")
+                .click();
+        assertThat(text(again.querySelector("[role=status]")))
+                .isEqualTo("L’éditeur « depart » peut de nouveau se connecter.");
+        clock.advance(java.time.Duration.ofMinutes(20));
+        Browser.submitSignIn(theirs.open("/admin/editeurs"), leaving, FIRST_PASSWORD);
+        assertThat(path(theirs.open("/admin/editeurs"))).isEqualTo("/admin/editeurs");
+    }
+
+    @Test
     void theAdministrationsHeaderLinksEverySectionAndMarksTheCurrentOne() throws IOException {
         Browser browser = browser();
         HtmlPage editors = Browser.submitSignIn(browser.open("/admin/editeurs"), FIRST_EDITOR, FIRST_PASSWORD);
