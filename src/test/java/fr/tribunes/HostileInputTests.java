@@ -5,6 +5,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import fr.tribunes.article.ArticleDraft;
+import fr.tribunes.article.ArticleEditor;
 import java.beans.PropertyDescriptor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -136,6 +138,9 @@ class HostileInputTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    ArticleEditor articleEditor;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -471,6 +476,84 @@ class HostileInputTests {
         Map<String, String> variables = new LinkedHashMap<>();
         route.variables().forEach(name -> variables.put(name, plausible(route.pattern(), name)));
         return variables;
+    }
+
+    /**
+     * An author, theme or organisation known only from a draft is unknown everywhere in public: its page, its feeds,
+     * the API's filters and the search's answer as they do for a name nobody ever wrote, and never show its name.
+     */
+    @Test
+    void namesKnownOnlyFromADraftAreUnknownEverywhereInPublic() throws Exception {
+        articleEditor.create(
+                new ArticleDraft(
+                        "Tribune synthétique sous embargo (données de test)",
+                        "tribune-synthetique-sous-embargo",
+                        null,
+                        "Paragraphe synthétique, écrit pour les tests.",
+                        "2020",
+                        false,
+                        null,
+                        null,
+                        null,
+                        List.of(new ArticleDraft.Byline(
+                                "Auteur synthétique sous embargo",
+                                null,
+                                null,
+                                "Organisation synthétique sous embargo",
+                                null)),
+                        List.of("Thème synthétique sous embargo"),
+                        List.of()),
+                "test");
+        Map<String, Integer> expected = new LinkedHashMap<>();
+        expected.put("/auteurs/auteur-synthetique-sous-embargo", 404);
+        expected.put("/auteurs/auteur-synthetique-sous-embargo/flux.atom", 404);
+        expected.put("/flux.atom?auteur=auteur-synthetique-sous-embargo", 404);
+        expected.put("/themes/theme-synthetique-sous-embargo", 404);
+        expected.put("/themes/theme-synthetique-sous-embargo/flux.atom", 404);
+        expected.put("/flux.atom?theme=theme-synthetique-sous-embargo", 404);
+        expected.put("/organisations/organisation-synthetique-sous-embargo", 404);
+        expected.put("/api/tribunes?auteur=auteur-synthetique-sous-embargo", 404);
+        expected.put("/api/tribunes?theme=theme-synthetique-sous-embargo", 404);
+        expected.put("/api/tribunes?organisation=organisation-synthetique-sous-embargo", 404);
+        expected.put("/recherche?q=embargo&auteur=auteur-synthetique-sous-embargo", 400);
+        expected.put("/recherche?q=embargo&theme=theme-synthetique-sous-embargo", 400);
+        Map<String, Integer> answered = new LinkedHashMap<>();
+        for (String path : expected.keySet()) {
+            var response = mvc.perform(get(path)).andReturn().getResponse();
+            answered.put(path, response.getStatus());
+            assertThat(response.getContentAsString(StandardCharsets.UTF_8))
+                    .as(path)
+                    .doesNotContain("sous embargo");
+        }
+        assertThat(answered).isEqualTo(expected);
+    }
+
+    /**
+     * A name with line breaks would forge records in the exports where a line is one (RIS): the back office's
+     * one-line fields refuse them, with the reason, and store nothing.
+     */
+    @Test
+    void aLineBreakInAOneLineFieldIsRefusedWithItsReason() throws Exception {
+        String forged = "Nom synthétique\nUR  - https://evil.example/\nER  - \nTY  - JOUR";
+        for (String kind : List.of("auteurs", "themes", "organisations")) {
+            String page = mvc.perform(MockMvcRequestBuilders.post("/admin/facettes/" + kind + "/nouveau")
+                            .with(user(EDITOR).roles("EDITOR"))
+                            .with(csrf())
+                            .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                            .param("name", forged)
+                            .param("slug", "nom-force-" + kind))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+
+            assertThat(page).as(kind).contains("Le nom tient sur une ligne\u202f: retirez-en les retours");
+            assertThat(mvc.perform(get("/" + kind + "/nom-force-" + kind))
+                            .andReturn()
+                            .getResponse()
+                            .getStatus())
+                    .as(kind)
+                    .isEqualTo(404);
+        }
     }
 
     /**

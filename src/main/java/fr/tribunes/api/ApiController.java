@@ -83,9 +83,21 @@ class ApiController {
                     String annee,
             @Parameter(description = "page, à partir de 1") @RequestParam(name = "page", required = false)
                     String page) {
-        Long authorId = facetId(auteur, authors::findBySlug, "Aucun auteur");
-        Long topicId = facetId(theme, topics::findBySlug, "Aucun thème");
-        Long organisationId = facetId(organisation, organisations::findBySlug, "Aucune organisation");
+        // One known only from drafts is unknown here, as its page is.
+        Long authorId = facetId(
+                auteur,
+                slug -> authors.findBySlug(slug).filter(a -> authorArticles.countPublishedByAuthor(a.id()) > 0),
+                "Aucun auteur");
+        Long topicId = facetId(
+                theme,
+                slug -> topics.findBySlug(slug).filter(t -> topicArticles.countPublishedByTopic(t.id()) > 0),
+                "Aucun thème");
+        Long organisationId = facetId(
+                organisation,
+                slug -> organisations
+                        .findBySlug(slug)
+                        .filter(o -> organisationArticles.countPublishedByOrganisation(o.id()) > 0),
+                "Aucune organisation");
         Integer year = null;
         if (annee != null && !annee.isBlank()) {
             if (!annee.strip().matches("[0-9]{4}")) {

@@ -261,6 +261,11 @@ class ArticleCatalog
     }
 
     @Override
+    public long countPublishedByTopic(long topicId) {
+        return listings.count(new ArticleListings.ListKey(ArticleListings.Kind.TOPIC, topicId));
+    }
+
+    @Override
     public Map<Long, Long> countByTopic() {
         return listings.counts(ArticleListings.Kind.TOPIC);
     }
@@ -273,6 +278,11 @@ class ArticleCatalog
     @Override
     public Page<ArticleCard> findByAuthor(long authorId, Pageable pageable) {
         return cards(listed(List.of(new ArticleListings.ListKey(ArticleListings.Kind.AUTHOR, authorId)), pageable));
+    }
+
+    @Override
+    public long countPublishedByAuthor(long authorId) {
+        return listings.count(new ArticleListings.ListKey(ArticleListings.Kind.AUTHOR, authorId));
     }
 
     @Override
@@ -289,6 +299,11 @@ class ArticleCatalog
     public Page<ArticleCard> findByOrganisation(long organisationId, Pageable pageable) {
         return cards(listed(
                 List.of(new ArticleListings.ListKey(ArticleListings.Kind.ORGANISATION, organisationId)), pageable));
+    }
+
+    @Override
+    public long countPublishedByOrganisation(long organisationId) {
+        return listings.count(new ArticleListings.ListKey(ArticleListings.Kind.ORGANISATION, organisationId));
     }
 
     @Override

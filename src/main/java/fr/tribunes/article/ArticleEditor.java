@@ -8,6 +8,7 @@ import fr.tribunes.system.ArchiveVersion;
 import fr.tribunes.system.FormerSlugs;
 import fr.tribunes.system.PageDependencies;
 import fr.tribunes.system.Slugs;
+import fr.tribunes.system.TypedText;
 import fr.tribunes.topic.TopicRef;
 import fr.tribunes.topic.Topics;
 import jakarta.persistence.EntityManager;
@@ -487,6 +488,10 @@ public class ArticleEditor {
         if (url != null && !isWebAddress(url)) {
             errors.put("originalUrl", "L’adresse d’origine doit commencer par https:// ou http://.");
         }
+        oneLine(errors, "title", "Le titre", title);
+        oneLine(errors, "dateNote", "La note sur la date", note);
+        oneLine(errors, "originalPublisher", "Le nom du média", publisher);
+        oneLine(errors, "originalUrl", "L’adresse d’origine", url);
         List<ArticleDraft.Byline> bylines = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (ArticleDraft.Byline byline : draft.bylines()) {
@@ -506,6 +511,9 @@ public class ArticleEditor {
             } else if (!seen.add(author)) {
                 errors.put("bylines", "« %s » signe deux fois.".formatted(author));
             }
+            for (String value : new String[] {author, role, organisation, credit}) {
+                oneLine(errors, "bylines", "Un nom, un rôle, une organisation ou une mention d’une signature", value);
+            }
             bylines.add(new ArticleDraft.Byline(author, strip(byline.authorSlug()), role, organisation, credit));
         }
         if (bylines.isEmpty() && !errors.containsKey("bylines")) {
@@ -518,6 +526,7 @@ public class ArticleEditor {
                 if (name.length() > MAX_NAME) {
                     errors.put("themes", "Le nom d’un thème dépasse %d caractères.".formatted(MAX_NAME));
                 }
+                oneLine(errors, "themes", "Le nom d’un thème", name);
                 themes.add(name);
             }
         }
@@ -528,6 +537,8 @@ public class ArticleEditor {
                 if (name.length() > MAX_NAME) {
                     errors.put("organisations", "Le nom d’une organisation dépasse %d caractères.".formatted(MAX_NAME));
                 }
+                oneLine(errors, "organisations", "Le nom d’une organisation", name);
+                oneLine(errors, "organisations", "Le nom d’une organisation", strip(organisation.writtenAs()));
                 mentioned.putIfAbsent(name, new ArticleDraft.Mentioned(name, strip(organisation.writtenAs())));
             }
         }
@@ -788,6 +799,13 @@ public class ArticleEditor {
                     && uri.getHost() != null;
         } catch (URISyntaxException e) {
             return false;
+        }
+    }
+
+    /** A field that holds on one line, refused if it breaks lines (the first error of a field is the one told). */
+    private static void oneLine(Map<String, String> errors, String field, String what, String value) {
+        if (TypedText.breaksLines(value) && !errors.containsKey(field)) {
+            errors.put(field, what + " tient sur une ligne\u202f: retirez-en les retours à la ligne.");
         }
     }
 

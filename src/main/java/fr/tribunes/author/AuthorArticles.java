@@ -14,6 +14,12 @@ public interface AuthorArticles {
     /** How many op-eds each author signed, by author key; authors without op-eds are absent. */
     Map<Long, Long> countByAuthor();
 
+    /**
+     * How many published op-eds this one is on, from the kept counts (one row read). Zero for one known only from
+     * drafts: the public site treats it as unknown.
+     */
+    long countPublishedByAuthor(long authorId);
+
     /** When each author's newest-changed op-ed last changed, by key; authors without op-eds are absent. */
     Map<Long, java.time.Instant> lastChangeByAuthor();
 }

@@ -6,6 +6,7 @@ import fr.tribunes.system.Facet;
 import fr.tribunes.system.FacetDirectory;
 import fr.tribunes.system.NotFoundException;
 import fr.tribunes.system.Slugs;
+import fr.tribunes.system.TypedText;
 import fr.tribunes.topic.Topics;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -135,6 +136,8 @@ class FacetAdminController {
             errors.put("name", "Indiquez le nom.");
         } else if (name.length() > FacetDirectory.MAX_NAME) {
             errors.put("name", "Le nom dépasse %d caractères.".formatted(FacetDirectory.MAX_NAME));
+        } else if (TypedText.breaksLines(name)) {
+            errors.put("name", "Le nom tient sur une ligne\u202f: retirez-en les retours à la ligne.");
         }
         if (slug != null) {
             if (!Slugs.isValid(slug) || slug.length() > FacetDirectory.MAX_SLUG) {

@@ -3,6 +3,7 @@ package fr.tribunes.exchange;
 import fr.tribunes.article.ArticleFileException;
 import fr.tribunes.system.FacetDirectory;
 import fr.tribunes.system.Slugs;
+import fr.tribunes.system.TypedText;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -190,6 +191,12 @@ final class FacetsFile {
                         name,
                         line(fields.get("name")),
                         "le nom de « " + slug + " » dépasse " + FacetDirectory.MAX_NAME + " caractères.");
+            }
+            if (TypedText.breaksLines(facetName.strip())) {
+                throw new ArticleFileException(
+                        name,
+                        line(fields.get("name")),
+                        "le nom de « " + slug + " » tient sur une ligne\u202f: retirez-en les retours à la ligne.");
             }
             String description = string(name, fields.get("description"));
             if (description != null && description.length() > FacetDirectory.MAX_DESCRIPTION) {

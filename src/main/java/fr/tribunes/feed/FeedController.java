@@ -1,10 +1,12 @@
 package fr.tribunes.feed;
 
 import fr.tribunes.article.ArticleDocuments;
+import fr.tribunes.author.AuthorArticles;
 import fr.tribunes.author.AuthorRef;
 import fr.tribunes.author.Authors;
 import fr.tribunes.system.BadRequestException;
 import fr.tribunes.system.NotFoundException;
+import fr.tribunes.topic.TopicArticles;
 import fr.tribunes.topic.TopicRef;
 import fr.tribunes.topic.Topics;
 import org.springframework.http.HttpStatus;
@@ -39,7 +41,19 @@ class FeedController {
 
     private final AtomFeeds atom;
 
-    FeedController(ArticleDocuments articles, Authors authors, Topics topics, AtomFeeds atom) {
+    private final AuthorArticles authorArticles;
+
+    private final TopicArticles topicArticles;
+
+    FeedController(
+            ArticleDocuments articles,
+            Authors authors,
+            Topics topics,
+            AtomFeeds atom,
+            AuthorArticles authorArticles,
+            TopicArticles topicArticles) {
+        this.authorArticles = authorArticles;
+        this.topicArticles = topicArticles;
         this.articles = articles;
         this.authors = authors;
         this.topics = topics;
@@ -90,12 +104,15 @@ class FeedController {
     }
 
     private AuthorRef findAuthor(String slug) {
+        // Known only from drafts: unknown, as its page is.
         return authors.findBySlug(checked(slug))
+                .filter(author -> authorArticles.countPublishedByAuthor(author.id()) > 0)
                 .orElseThrow(() -> new NotFoundException("Aucun auteur n’a l’adresse « %s ».".formatted(slug)));
     }
 
     private TopicRef findTopic(String slug) {
         return topics.findBySlug(checked(slug))
+                .filter(topic -> topicArticles.countPublishedByTopic(topic.id()) > 0)
                 .orElseThrow(() -> new NotFoundException("Aucun thème n’a l’adresse « %s ».".formatted(slug)));
     }
 

@@ -14,6 +14,12 @@ public interface OrganisationArticles {
     /** How many op-eds name each organisation, by organisation key; organisations never named are absent. */
     Map<Long, Long> countByOrganisation();
 
+    /**
+     * How many published op-eds this one is on, from the kept counts (one row read). Zero for one known only from
+     * drafts: the public site treats it as unknown.
+     */
+    long countPublishedByOrganisation(long organisationId);
+
     /** When each organisation's newest-changed op-ed last changed, by key; organisations without op-eds are absent. */
     Map<Long, java.time.Instant> lastChangeByOrganisation();
 }

@@ -1,12 +1,14 @@
 package fr.tribunes.search;
 
 import fr.tribunes.article.ArticleCards;
+import fr.tribunes.author.AuthorArticles;
 import fr.tribunes.author.AuthorRef;
 import fr.tribunes.author.Authors;
 import fr.tribunes.system.ArticleCard;
 import fr.tribunes.system.BadRequestException;
 import fr.tribunes.system.Facet;
 import fr.tribunes.system.Pagination;
+import fr.tribunes.topic.TopicArticles;
 import fr.tribunes.topic.TopicRef;
 import fr.tribunes.topic.Topics;
 import jakarta.persistence.EntityManager;
@@ -52,7 +54,19 @@ class ArchiveSearch {
 
     private final Authors authors;
 
-    ArchiveSearch(EntityManager entityManager, ArticleCards articles, Topics topics, Authors authors) {
+    private final TopicArticles topicArticles;
+
+    private final AuthorArticles authorArticles;
+
+    ArchiveSearch(
+            EntityManager entityManager,
+            ArticleCards articles,
+            Topics topics,
+            Authors authors,
+            TopicArticles topicArticles,
+            AuthorArticles authorArticles) {
+        this.topicArticles = topicArticles;
+        this.authorArticles = authorArticles;
         this.entityManager = entityManager;
         this.articles = articles;
         this.topics = topics;
@@ -63,11 +77,14 @@ class ArchiveSearch {
         TopicRef topic = request.topic() == null
                 ? null
                 : topics.findBySlug(request.topic())
+                        // Known only from drafts: unknown, as its page is.
+                        .filter(found -> topicArticles.countPublishedByTopic(found.id()) > 0)
                         .orElseThrow(() -> new BadRequestException(
                                 "Aucun thème n’a l’adresse « %s ».".formatted(request.topic())));
         AuthorRef author = request.author() == null
                 ? null
                 : authors.findBySlug(request.author())
+                        .filter(found -> authorArticles.countPublishedByAuthor(found.id()) > 0)
                         .orElseThrow(() -> new BadRequestException(
                                 "Aucun auteur n’a l’adresse « %s ».".formatted(request.author())));
         Pageable pageable = request.page().pageable(PAGE_SIZE);

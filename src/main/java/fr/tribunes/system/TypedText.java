@@ -42,6 +42,23 @@ public class TypedText {
         return registration;
     }
 
+    /**
+     * Whether a text meant to hold on one line (a title, a name, a publisher) breaks lines: line feed, carriage
+     * return, vertical tab, form feed, next line, line and paragraph separators. Such a field refuses them rather
+     * than pass them on to formats where a line is a record (RIS, BibTeX, CSV).
+     */
+    public static boolean breaksLines(String text) {
+        return text != null
+                && text.chars()
+                        .anyMatch(c -> c == '\n'
+                                || c == '\r'
+                                || c == 0x0B
+                                || c == 0x0C
+                                || c == 0x85
+                                || c == 0x2028
+                                || c == 0x2029);
+    }
+
     /** The text with every character XML 1.0 cannot hold taken out. */
     public static String withoutControls(String text) {
         if (text == null) {

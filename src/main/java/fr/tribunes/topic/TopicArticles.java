@@ -14,6 +14,12 @@ public interface TopicArticles {
     /** How many op-eds each theme has, by theme key; themes without op-eds are absent. */
     Map<Long, Long> countByTopic();
 
+    /**
+     * How many published op-eds this one is on, from the kept counts (one row read). Zero for one known only from
+     * drafts: the public site treats it as unknown.
+     */
+    long countPublishedByTopic(long topicId);
+
     /** When each topic's newest-changed op-ed last changed, by key; themes without op-eds are absent. */
     Map<Long, java.time.Instant> lastChangeByTopic();
 }

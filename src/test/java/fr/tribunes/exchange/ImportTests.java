@@ -316,6 +316,24 @@ class ImportTests {
     }
 
     @Test
+    void aNameBrokenOverLinesIsRefusedRatherThanForgeARecordInAnExport() throws Exception {
+        write(
+                "nom-sur-deux-lignes.md",
+                opEd(60, "Dernier paragraphe synthétique.")
+                        .replace(
+                                "- name: Auteur synthétique C",
+                                "- name: \"Auteur synthétique C\\nUR  - https://evil.example/\""));
+
+        ArchiveExchange.ImportReport report = exchange.importFiles(List.of(folder));
+
+        assertThat(report.articles(Outcome.CREATED)).isZero();
+        assertThat(report.refusals())
+                .singleElement()
+                .satisfies(r -> assertThat(r.reason())
+                        .contains("tient sur une ligne\u202f: retirez-en les retours à la ligne."));
+    }
+
+    @Test
     void aBatchOfOpEdsIsWrittenAndIndexedTogether() throws Exception {
         int count = ArchiveExchange.BATCH + 3;
         for (int number = 0; number < count; number++) {
