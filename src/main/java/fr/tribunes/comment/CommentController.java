@@ -113,6 +113,8 @@ class CommentController {
             case INVALID ->
                 again(article, form, HttpStatus.BAD_REQUEST, "comment.refused.invalid", submission.errors());
             case TOO_MANY -> again(article, form, HttpStatus.TOO_MANY_REQUESTS, "comment.refused.too-many", Map.of());
+            case QUEUE_FULL ->
+                again(article, form, HttpStatus.SERVICE_UNAVAILABLE, "comment.refused.queue-full", Map.of());
             case CLOSED -> refused("comment.refused.closed", article);
         };
     }

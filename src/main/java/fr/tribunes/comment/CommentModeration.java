@@ -113,6 +113,52 @@ class CommentModeration {
                 .toList();
     }
 
+    /**
+     * How many comments waiting on one op-ed make a flood: more than a conversation brings between two visits of a
+     * moderator, fewer than the most one op-ed may hold waiting ({@code max-pending-per-article}, 50 by default).
+     */
+    static final int FLOOD = 10;
+
+    /** How many floods the queue shows at once. */
+    static final int FLOODS_SHOWN = 20;
+
+    /**
+     * Many comments waiting on one op-ed, shown to editors as one thing to deal with.
+     *
+     * @param addresses from how many remote addresses they were sent
+     * @param lastId the key of the last one shown: what is dealt with at once stops there, so that comments
+     *     arriving after the editor looked are not deleted unseen
+     */
+    record Flood(ArticleRef article, long count, long addresses, String from, String to, long lastId) {}
+
+    /** The op-eds with at least {@link #FLOOD} comments waiting, of one op-ed or of all (null), most first. */
+    @Transactional(readOnly = true)
+    List<Flood> floods(Long articleId) {
+        List<CommentRepository.Burst> bursts =
+                comments.findBursts(CommentStatus.PENDING, articleId, FLOOD, PageRequest.of(0, FLOODS_SHOWN));
+        Map<Long, ArticleRef> titles = articles.findAllByIds(
+                bursts.stream().map(CommentRepository.Burst::articleId).collect(Collectors.toSet()));
+        return bursts.stream()
+                .filter(b -> titles.containsKey(b.articleId()))
+                .map(b -> new Flood(
+                        titles.get(b.articleId()),
+                        b.count(),
+                        b.addresses(),
+                        Comments.date(b.first()),
+                        Comments.date(b.last()),
+                        b.lastId()))
+                .toList();
+    }
+
+    /** Does it to the comments waiting on an op-ed, up to the one shown last; answers how many there were. */
+    int applyToFlood(Action action, long articleId, long lastId, String editor) {
+        List<Long> ids =
+                comments.findByArticleIdAndStatusAndIdLessThanEqual(articleId, CommentStatus.PENDING, lastId).stream()
+                        .map(Comment::id)
+                        .toList();
+        return ids.isEmpty() ? 0 : apply(action, ids, editor);
+    }
+
     /** How many comments each state holds, for one op-ed or for all (null); every state present. */
     @Transactional(readOnly = true)
     Map<CommentStatus, Long> counts(Long articleId) {

@@ -77,6 +77,9 @@ class CommentModerationController {
         STATES.forEach((name, status) -> byTab.put(name, counts.get(status)));
         model.addAttribute("counts", byTab);
         model.addAttribute("comments", moderation.queue(STATES.get(tab), articleId));
+        model.addAttribute(
+                "floods", "en-attente".equals(tab) ? moderation.floods(articleId) : List.<CommentModeration.Flood>of());
+        model.addAttribute("floodSize", CommentModeration.FLOOD);
         model.addAttribute("queueSize", CommentModeration.QUEUE_SIZE);
         model.addAttribute("closedArticles", moderation.closedArticles());
         return VIEW;
@@ -105,6 +108,30 @@ class CommentModerationController {
             flash.addFlashAttribute("done", message("comment.moderation.done." + action, done));
         }
         return redirectToQueue(state, tribune);
+    }
+
+    /**
+     * Deletes, or marks as unwanted, the comments waiting on an op-ed in one go, up to the last one the editor was
+     * shown ({@code jusqua}): a flood is one thing to deal with, not fifty boxes to tick.
+     */
+    @PostMapping(PATH + "/afflux/{id}")
+    String moderateFlood(
+            @PathVariable String id,
+            @RequestParam(name = "action", required = false) String action,
+            @RequestParam(name = "jusqua", required = false) String lastId,
+            @RequestParam(name = "tribune", required = false) String tribune,
+            Principal editor,
+            RedirectAttributes flash) {
+        ArticleRef article = article(id);
+        boolean known = "supprimer".equals(action) || "indesirable".equals(action);
+        if (!known || lastId == null || !lastId.matches("[0-9]{1,18}")) {
+            flash.addFlashAttribute("problem", message("comment.moderation.flood.invalid"));
+        } else {
+            int done = moderation.applyToFlood(
+                    ACTIONS.get(action), article.id(), Long.parseLong(lastId), editor.getName());
+            flash.addFlashAttribute("done", message("comment.moderation.done." + action, done));
+        }
+        return redirectToQueue(null, tribune);
     }
 
     @PostMapping(PATH + "/tribunes/{id}/fermeture")

@@ -1,5 +1,6 @@
 package fr.tribunes.comment;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.data.domain.Pageable;
@@ -30,5 +31,24 @@ interface CommentRepository extends Repository<Comment, Long> {
 
     List<Comment> findByEmailNormalised(String emailNormalised);
 
+    /** How many comments of one op-ed are in one state. */
+    long countByArticleIdAndStatus(long articleId, CommentStatus status);
+
+    /**
+     * Op-eds holding at least {@code least} comments in one state, of one op-ed or of all (null), most first: how many,
+     * from how many addresses, the first and last sent, and the last one's key.
+     */
+    @Query(
+            "select new fr.tribunes.comment.CommentRepository$Burst(c.articleId, count(c), count(distinct c.remoteAddress),"
+                    + " min(c.createdAt), max(c.createdAt), max(c.id)) from Comment c"
+                    + " where c.status = :status and (:articleId is null or c.articleId = :articleId)"
+                    + " group by c.articleId having count(c) >= :least order by count(c) desc, c.articleId asc")
+    List<Burst> findBursts(CommentStatus status, Long articleId, long least, Pageable page);
+
+    /** An op-ed's comments in one state, up to a key. */
+    List<Comment> findByArticleIdAndStatusAndIdLessThanEqual(long articleId, CommentStatus status, long lastId);
+
     record StatusCount(CommentStatus status, long count) {}
+
+    record Burst(long articleId, long count, long addresses, Instant first, Instant last, long lastId) {}
 }

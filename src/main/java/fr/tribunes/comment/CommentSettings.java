@@ -14,6 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxPerAddress how many comments one remote address may send within {@code window}
  * @param window the period of that limit
  * @param maxLinks how many links a comment may carry before it is held as likely spam
+ * @param maxPerToken how many comments one rendered form (its token, shared by the readers of a cached page) may
+ *     carry within {@code window}, whatever the addresses
+ * @param maxPendingPerArticle how many comments may wait for moderation on one op-ed; beyond, new ones are refused
+ *     until moderators catch up
  */
 @ConfigurationProperties("tribunes.comments")
 record CommentSettings(
@@ -22,7 +26,9 @@ record CommentSettings(
         @DefaultValue("7d") Duration maxAge,
         @DefaultValue("5") int maxPerAddress,
         @DefaultValue("10m") Duration window,
-        @DefaultValue("2") int maxLinks) {
+        @DefaultValue("2") int maxLinks,
+        @DefaultValue("10") int maxPerToken,
+        @DefaultValue("50") int maxPendingPerArticle) {
 
     /** The shortest secret accepted: 32 characters. */
     static final int MIN_SECRET_LENGTH = 32;

@@ -104,8 +104,10 @@ class Comments implements ArticleComments {
         HELD,
         /** Not stored: a field needs correcting (see the errors). */
         INVALID,
-        /** Not stored: this address sent too many comments lately. */
+        /** Not stored: this address (or this form) sent too many comments lately. */
         TOO_MANY,
+        /** Not stored: too many comments on this op-ed wait for moderation already. */
+        QUEUE_FULL,
         /** Not stored: comments on this op-ed are closed. */
         CLOSED
     }
@@ -156,8 +158,12 @@ class Comments implements ArticleComments {
         if (!errors.isEmpty()) {
             return new Submission(Outcome.INVALID, errors);
         }
-        if (!rateLimit.tryAcquire(remoteAddress)) {
+        if (!rateLimit.tryAcquire(remoteAddress) || !rateLimit.tryAcquireToken(form.getToken())) {
             return new Submission(Outcome.TOO_MANY, Map.of());
+        }
+        if (comments.countByArticleIdAndStatus(article.id(), CommentStatus.PENDING)
+                >= settings.maxPendingPerArticle()) {
+            return new Submission(Outcome.QUEUE_FULL, Map.of());
         }
         boolean suspected = CommentText.countLinks(body) > settings.maxLinks();
         comments.save(new Comment(

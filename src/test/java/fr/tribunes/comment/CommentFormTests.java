@@ -268,6 +268,33 @@ class CommentFormTests extends CommentSiteTests {
     }
 
     @Test
+    void anOpEdWithFiftyCommentsWaitingForModerationTakesNoMoreUntilModeratorsCatchUp() throws Exception {
+        Published tribune = publishedTribune();
+        String token = tokenOf(tribune);
+        clock.advance(WRITING);
+        for (int i = 1; i <= 50; i++) {
+            if (i % 5 == 1) {
+                clock.advance(Duration.ofMinutes(11));
+            }
+            assertThat(post(tribune.path() + "/commentaires", fields(Typed.valid(email("file-" + i)), token), Map.of())
+                            .statusCode())
+                    .as("comment %d", i)
+                    .isEqualTo(200);
+        }
+
+        clock.advance(Duration.ofMinutes(11));
+        String email = email("file-51");
+        HttpResponse<String> refused =
+                post(tribune.path() + "/commentaires", fields(Typed.valid(email), token), Map.of());
+
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(refused.body())
+                .contains("Beaucoup de commentaires sur cette tribune attendent déjà la modération")
+                .contains("value=\"" + email + "\"");
+        assertThat(commentsFrom(email)).isZero();
+    }
+
+    @Test
     void aForgedTokenOrOneFromAnotherOpEdIsRefusedWithAFrench403() throws Exception {
         Published tribune = publishedTribune();
         Published other = publishedTribune();

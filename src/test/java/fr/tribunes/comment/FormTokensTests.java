@@ -17,7 +17,8 @@ class FormTokensTests {
     final FormTokens tokens = new FormTokens(settings(SECRET), null);
 
     static CommentSettings settings(String secret) {
-        return new CommentSettings(secret, Duration.ofSeconds(3), Duration.ofDays(7), 5, Duration.ofMinutes(10), 2);
+        return new CommentSettings(
+                secret, Duration.ofSeconds(3), Duration.ofDays(7), 5, Duration.ofMinutes(10), 2, 10, 50);
     }
 
     @Test
