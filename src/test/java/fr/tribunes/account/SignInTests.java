@@ -76,6 +76,30 @@ class SignInTests extends AccountSiteTests {
     }
 
     @Test
+    void aSixthSessionForOneEditorEndsTheOldestWhichIsToldWhy() throws IOException {
+        Browser oldest = browser();
+        oldest.signIn(FIRST_EDITOR, FIRST_PASSWORD);
+        List<Browser> others = new java.util.ArrayList<>();
+        for (int session = 2; session <= SecurityConfiguration.MAX_SESSIONS_PER_EDITOR; session++) {
+            Browser other = browser();
+            other.signIn(FIRST_EDITOR, FIRST_PASSWORD);
+            others.add(other);
+        }
+        // Not asked for anything since it signed in: the least recently used of the five.
+
+        Browser sixth = browser();
+        sixth.signIn(FIRST_EDITOR, FIRST_PASSWORD);
+
+        HtmlPage ended = oldest.open("/admin/editeurs");
+        assertThat(path(ended)).isEqualTo("/connexion");
+        assertThat(text(ended.querySelector("[role=alert]"))).contains("Votre session a pris fin");
+        assertThat(path(sixth.open("/admin/editeurs"))).isEqualTo("/admin/editeurs");
+        for (Browser other : others) {
+            assertThat(path(other.open("/admin/editeurs"))).isEqualTo("/admin/editeurs");
+        }
+    }
+
+    @Test
     void signingInWithoutTheFormsTokenIsRefusedWithTheFrenchPage() throws IOException {
         Browser browser = browser();
         browser.open("/connexion");
