@@ -68,8 +68,8 @@ write_stream() { # round
     n=$((n + 1))
     number=$(($1 * 10000 + n))
     marker="zqk${1}x${n}"
-    csrf=$(curl -fsS -b "$jar" "$base/admin/tribunes/nouvelle" 2> /dev/null | csrf_of) || return 0
-    location=$(curl -sS -b "$jar" -o /dev/null -w '%{http_code} %{redirect_url}' \
+    csrf=$(curl -fsS -b "$jar" -c "$jar" "$base/admin/tribunes/nouvelle" 2> /dev/null | csrf_of) || return 0
+    location=$(curl -sS -b "$jar" -c "$jar" -o /dev/null -w '%{http_code} %{redirect_url}' \
       --data-urlencode "title=Tribune synthétique n° $number, écrite pendant le test d’arrêt brutal (données de test)" \
       --data-urlencode "text=Paragraphe synthétique $marker, écrit pour le test d’arrêt brutal.
 
@@ -78,17 +78,17 @@ Second paragraphe synthétique du test." \
       --data-urlencode "themes=Thème synthétique du test" --data-urlencode "_csrf=$csrf" \
       "$base/admin/tribunes/nouvelle" 2> /dev/null) || return 0
     case "$location" in 302\ */admin/tribunes/[0-9]*) id=${location##*/} ;; *) return 0 ;; esac
-    page=$(curl -fsS -b "$jar" "$base/admin/tribunes/$id" 2> /dev/null) || return 0
+    page=$(curl -fsS -b "$jar" -c "$jar" "$base/admin/tribunes/$id" 2> /dev/null) || return 0
     slug=$(input_value slug <<< "$page")
     printf 'draft\t%s\t%s\t%s\n' "$id" "$slug" "$marker" >> "$acks"
     csrf=$(csrf_of <<< "$page")
-    [ "$(code -b "$jar" --data-urlencode "_csrf=$csrf" "$base/admin/tribunes/$id/publication")" = 302 ] || return 0
+    [ "$(code -b "$jar" -c "$jar" --data-urlencode "_csrf=$csrf" "$base/admin/tribunes/$id/publication")" = 302 ] || return 0
     printf 'published\t%s\t%s\t%s\n' "$id" "$slug" "$marker" >> "$acks"
     if [ $((n % 2)) = 0 ]; then
-      page=$(curl -fsS -b "$jar" "$base/admin/tribunes/$id" 2> /dev/null) || return 0
+      page=$(curl -fsS -b "$jar" -c "$jar" "$base/admin/tribunes/$id" 2> /dev/null) || return 0
       version=$(input_value version <<< "$page")
       csrf=$(csrf_of <<< "$page")
-      [ "$(code -b "$jar" \
+      [ "$(code -b "$jar" -c "$jar" \
         --data-urlencode "title=Tribune synthétique n° $number, écrite pendant le test d’arrêt brutal (données de test)" \
         --data-urlencode "slug=$slug" \
         --data-urlencode "text=Paragraphe synthétique ${marker}c, corrigé pendant le test d’arrêt brutal." \
@@ -176,8 +176,8 @@ for round in $(seq 1 "$rounds"); do
   while IFS=$'\t' read -r kind id slug marker; do
     checked=$((checked + 1))
     case "$kind" in
-      draft) has "$marker" -b "$jar" "$base/admin/tribunes/$id" || missed "draft $id ($marker)" ;;
-      comment) has "${marker}" -b "$jar" "$base/admin/commentaires?tribune=$id" || missed "comment on $slug ($marker)" ;;
+      draft) has "$marker" -b "$jar" -c "$jar" "$base/admin/tribunes/$id" || missed "draft $id ($marker)" ;;
+      comment) has "${marker}" -b "$jar" -c "$jar" "$base/admin/commentaires?tribune=$id" || missed "comment on $slug ($marker)" ;;
       # Checked below, once per op-ed: its latest text.
       published | corrected) acked[$slug]="$kind $marker" ;;
     esac

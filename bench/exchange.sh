@@ -97,7 +97,7 @@ answer=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -c "$jar_cookies" 
   --data-urlencode "_csrf=$csrf" "$base/admin/sauvegardes")
 longest_page=0
 while :; do
-  page=$(curl -s -w '\n%{time_total}' -b "$jar_cookies" "$base/admin/sauvegardes")
+  page=$(curl -s -w '\n%{time_total}' -b "$jar_cookies" -c "$jar_cookies" "$base/admin/sauvegardes")
   longest_page=$(echo "$page" | tail -1 | awk -v m="$longest_page" '{ print ($1 > m ? $1 : m) }')
   # No pipe into grep -q here: it stops reading at the first match, and with pipefail the writer's SIGPIPE would
   # end the loop while the task runs.

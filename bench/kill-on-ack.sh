@@ -44,8 +44,8 @@ trap 'exit 130' INT TERM
 # Creates a synthetic op-ed through the back office; prints its id.
 create() { # cookie jar, label
   local csrf location
-  csrf=$(curl -fsS -b "$1" "$base/admin/tribunes/nouvelle" | csrf_of)
-  location=$(curl -sS -b "$1" -o /dev/null -w '%{redirect_url}' \
+  csrf=$(curl -fsS -b "$1" -c "$1" "$base/admin/tribunes/nouvelle" | csrf_of)
+  location=$(curl -sS -b "$1" -c "$1" -o /dev/null -w '%{redirect_url}' \
     --data-urlencode "title=Tribune synthétique $2, écrite pour le test d’arrêt à l’accusé de réception (données de test)" \
     --data-urlencode "text=Paragraphe synthétique $2." --data-urlencode "date=2024-05" \
     --data-urlencode "bylines[0].author=Auteur synthétique du test" --data-urlencode "themes=Thème synthétique du test" \
@@ -56,8 +56,8 @@ create() { # cookie jar, label
 # Asks for the publication of op-ed ID; prints the HTTP status.
 publish() { # cookie jar, id
   local csrf
-  csrf=$(curl -fsS -b "$1" "$base/admin/tribunes/$2" | csrf_of)
-  curl -sS -o /dev/null -w '%{http_code}' -b "$1" --data-urlencode "_csrf=$csrf" "$base/admin/tribunes/$2/publication"
+  csrf=$(curl -fsS -b "$1" -c "$1" "$base/admin/tribunes/$2" | csrf_of)
+  curl -sS -o /dev/null -w '%{http_code}' -b "$1" -c "$1" --data-urlencode "_csrf=$csrf" "$base/admin/tribunes/$2/publication"
 }
 
 lost=0

@@ -68,14 +68,14 @@ title() { echo "Tribune synthétique n° $((900000 + $1)), corrigée sous charge
 ids=()
 slugs=()
 for i in $(seq 1 "$edited"); do
-  csrf=$(curl -fsS -b "$jar" "$base/admin/tribunes/nouvelle" | csrf_of)
-  location=$(curl -sS -b "$jar" -o /dev/null -w '%{redirect_url}' \
+  csrf=$(curl -fsS -b "$jar" -c "$jar" "$base/admin/tribunes/nouvelle" | csrf_of)
+  location=$(curl -sS -b "$jar" -c "$jar" -o /dev/null -w '%{redirect_url}' \
     --data-urlencode "title=$(title "$i")" --data-urlencode "text=Paragraphe synthétique, version 0." \
     --data-urlencode "date=2025-01" --data-urlencode "bylines[0].author=Auteur synthétique de la charge" \
     --data-urlencode "_csrf=$csrf" "$base/admin/tribunes/nouvelle")
   id=${location##*/}
-  page=$(curl -fsS -b "$jar" "$base/admin/tribunes/$id")
-  curl -fsS -b "$jar" -o /dev/null --data-urlencode "_csrf=$(csrf_of <<< "$page")" "$base/admin/tribunes/$id/publication"
+  page=$(curl -fsS -b "$jar" -c "$jar" "$base/admin/tribunes/$id")
+  curl -fsS -b "$jar" -c "$jar" -o /dev/null --data-urlencode "_csrf=$(csrf_of <<< "$page")" "$base/admin/tribunes/$id/publication"
   ids+=("$id")
   slugs+=("$(input_value slug <<< "$page")")
 done
@@ -101,8 +101,8 @@ correct() {
     n=$((n + 1))
     i=$(((n - 1) % edited))
     id=${ids[$i]}
-    page=$(curl -fsS -b "$jar" "$base/admin/tribunes/$id") || { echo "failed $n" >> "$work/edits"; continue; }
-    if [ "$(curl -sS -b "$jar" -o /dev/null -w '%{http_code}' \
+    page=$(curl -fsS -b "$jar" -c "$jar" "$base/admin/tribunes/$id") || { echo "failed $n" >> "$work/edits"; continue; }
+    if [ "$(curl -sS -b "$jar" -c "$jar" -o /dev/null -w '%{http_code}' \
       --data-urlencode "title=$(title $((i + 1)))" --data-urlencode "slug=${slugs[$i]}" \
       --data-urlencode "text=Paragraphe synthétique, version ${n}qv." \
       --data-urlencode "date=2025-01" --data-urlencode "bylines[0].author=Auteur synthétique de la charge" \

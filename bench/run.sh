@@ -401,29 +401,29 @@ title="Tribune synthétique n° 999999, corrigée pendant la mesure (données de
 measured_slug=tribune-synthetique-999999-mesure
 theme_name=$(curl -fsS "$base/api/themes" | grep -o "\"slug\":\"$THEME\",\"name\":\"[^\"]*\"" | sed 's/.*"name":"//; s/"$//')
 correction() { # number, CSRF token, version
-  curl -sS -b "$cookies" -o /dev/null -w '%{http_code}' \
+  curl -sS -b "$cookies" -c "$cookies" -o /dev/null -w '%{http_code}' \
     --data-urlencode "title=$title" --data-urlencode "slug=$measured_slug" \
     --data-urlencode "text=Paragraphe synthétique, version $1." --data-urlencode "date=$(date +%Y-%m-%d)" \
     --data-urlencode "bylines[0].author=Auteur synthétique de la mesure" --data-urlencode "themes=$theme_name" \
     --data-urlencode "version=$3" --data-urlencode "reason=Correction synthétique n° $1 pendant la mesure" \
     --data-urlencode "_csrf=$2" "$base/admin/tribunes/$id"
 }
-id=$(curl -fsS -b "$cookies" "$base/admin/tribunes?q=999999" | { grep -o '/admin/tribunes/[0-9][0-9]*' || true; } \
+id=$(curl -fsS -b "$cookies" -c "$cookies" "$base/admin/tribunes?q=999999" | { grep -o '/admin/tribunes/[0-9][0-9]*' || true; } \
   | head -1 | sed 's|.*/||')
 if [ -z "$id" ]; then
-  csrf=$(curl -fsS -b "$cookies" "$base/admin/tribunes/nouvelle" | csrf_of)
-  location=$(curl -sS -b "$cookies" -o /dev/null -w '%{redirect_url}' \
+  csrf=$(curl -fsS -b "$cookies" -c "$cookies" "$base/admin/tribunes/nouvelle" | csrf_of)
+  location=$(curl -sS -b "$cookies" -c "$cookies" -o /dev/null -w '%{redirect_url}' \
     --data-urlencode "title=$title" --data-urlencode "slug=$measured_slug" \
     --data-urlencode "text=Paragraphe synthétique, version 0." --data-urlencode "date=$(date +%Y-%m-%d)" \
     --data-urlencode "bylines[0].author=Auteur synthétique de la mesure" --data-urlencode "themes=$theme_name" \
     --data-urlencode "_csrf=$csrf" "$base/admin/tribunes/nouvelle")
   id=${location##*/}
-  page=$(curl -fsS -b "$cookies" "$base/admin/tribunes/$id")
-  curl -fsS -b "$cookies" -o /dev/null --data-urlencode "_csrf=$(csrf_of <<< "$page")" \
+  page=$(curl -fsS -b "$cookies" -c "$cookies" "$base/admin/tribunes/$id")
+  curl -fsS -b "$cookies" -c "$cookies" -o /dev/null --data-urlencode "_csrf=$(csrf_of <<< "$page")" \
     "$base/admin/tribunes/$id/publication"
 fi
 for n in $(seq 1 "$edits"); do
-  page=$(curl -fsS -b "$cookies" "$base/admin/tribunes/$id")
+  page=$(curl -fsS -b "$cookies" -c "$cookies" "$base/admin/tribunes/$id")
   # Each page asked for once before the correction, so that what follows is the first request after it.
   for path in / "/themes/$THEME" "/tribunes/$measured_slug"; do curl -fsS -o /dev/null "${gzip[@]}" "$base$path"; done
   code=$(correction "$n $(date +%s%N)" "$(csrf_of <<< "$page")" "$(input_value version <<< "$page")")
