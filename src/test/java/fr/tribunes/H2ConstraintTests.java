@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
@@ -21,11 +22,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class H2ConstraintTests {
 
     @Test
-    void writesStillWorkAfterThePoolClosedTheConnectionThatMigrated(@TempDir Path data) {
+    void writesStillWorkAfterThePoolClosedTheConnectionThatMigrated(@TempDir Path data) throws Exception {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TribunesApplication.class)
                 .web(WebApplicationType.NONE)
                 .run("--tribunes.data-dir=" + data, "--spring.main.banner-mode=off")) {
-            HikariDataSource pool = app.getBean(HikariDataSource.class);
+            HikariDataSource pool = app.getBean(DataSource.class).unwrap(HikariDataSource.class);
             // Close every connection the pool holds, the migrating one among them, as its max-lifetime would.
             pool.getHikariPoolMXBean().softEvictConnections();
 
