@@ -156,8 +156,8 @@ final class DatabaseGate extends DelegatingDataSource implements AutoCloseable {
             }
             return invoke(connection, method, args);
         };
-        return (Connection) Proxy.newProxyInstance(
-                DatabaseGate.class.getClassLoader(), new Class<?>[] {Connection.class}, handler);
+        return (Connection)
+                Proxy.newProxyInstance(DatabaseGate.class.getClassLoader(), new Class<?>[] {Connection.class}, handler);
     }
 
     private static Object invoke(Connection connection, Method method, Object[] args) throws Throwable {

@@ -101,7 +101,8 @@ public class H2Compaction implements DisposableBean {
         long start = System.nanoTime();
         try {
             if (!gate.closeAndDrain(DRAIN)) {
-                log.warn("H2's file not compacted: connections still in use after {} s; tried again later",
+                log.warn(
+                        "H2's file not compacted: connections still in use after {} s; tried again later",
                         DRAIN.toSeconds());
                 return false;
             }
@@ -111,7 +112,8 @@ public class H2Compaction implements DisposableBean {
             return false;
         }
         try {
-            log.info("H2's file holds {} % live data of {}: compacting it, requests that need the database wait",
+            log.info(
+                    "H2's file holds {} % live data of {}: compacting it, requests that need the database wait",
                     fill.livePercent(), megabytes(fill.bytes()));
             // A connection of its own, past the gate: it joins the open database, and SHUTDOWN closes it.
             try (Connection own = DriverManager.getConnection(
@@ -125,8 +127,11 @@ public class H2Compaction implements DisposableBean {
                 }
             }
             makePrivate(fill.path());
-            log.info("H2's file compacted in {} ms: {} → {}", (System.nanoTime() - start) / 1_000_000,
-                    megabytes(fill.bytes()), megabytes(size(fill.path())));
+            log.info(
+                    "H2's file compacted in {} ms: {} → {}",
+                    (System.nanoTime() - start) / 1_000_000,
+                    megabytes(fill.bytes()),
+                    megabytes(size(fill.path())));
             return true;
         } finally {
             // The pooled connections were to the database before it closed: new ones open it again.
@@ -143,7 +148,8 @@ public class H2Compaction implements DisposableBean {
             connection = dataSource.getConnection();
             Fill fill = fill(connection);
             if (fill != null && fill.livePercent() < belowPercent) {
-                log.info("H2's file holds {} % live data of {}: compacting it before stopping",
+                log.info(
+                        "H2's file holds {} % live data of {}: compacting it before stopping",
                         fill.livePercent(), megabytes(fill.bytes()));
                 long start = System.nanoTime();
                 try (Statement statement = connection.createStatement()) {

@@ -92,10 +92,10 @@ class H2CompactionTests {
             try (var entries = Files.list(dataDir)) {
                 assertThat(entries.toList())
                         .isNotEmpty()
-                        .allSatisfy(entry -> assertThat(PosixFilePermissions.toString(
-                                        Files.getPosixFilePermissions(entry)))
-                                .as(entry.toString())
-                                .isIn("rw-------", "rwx------"));
+                        .allSatisfy(
+                                entry -> assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(entry)))
+                                        .as(entry.toString())
+                                        .isIn("rw-------", "rwx------"));
             }
             AtomicBoolean writing = new AtomicBoolean(true);
             Thread reader = new Thread(() -> {
@@ -124,7 +124,8 @@ class H2CompactionTests {
 
             assertThat(Files.size(file)).isLessThan(bound);
             assertThat(answers).isNotEmpty().allMatch(answer -> answer.endsWith(" 200"));
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-------");
             assertThat(get(site + "/tribunes/" + slug + ".md"))
                     .contains("Texte synthétique corrigé en ligne, état " + CORRECTIONS + ".");
         }
@@ -144,7 +145,8 @@ class H2CompactionTests {
 
     private static int status(String address) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(address)).build(), HttpResponse.BodyHandlers.discarding())
+            return HTTP.send(
+                            HttpRequest.newBuilder(URI.create(address)).build(), HttpResponse.BodyHandlers.discarding())
                     .statusCode();
         } catch (IOException e) {
             return -1;

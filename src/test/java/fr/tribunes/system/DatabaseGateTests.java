@@ -66,13 +66,13 @@ class DatabaseGateTests {
             assertThat(gate.inUse()).isEqualTo(1);
             // Open again: another thread is served at once.
             assertThat(CompletableFuture.supplyAsync(() -> {
-                        try (Connection connection = gate.getConnection()) {
-                            return connection.isValid(1);
-                        } catch (Exception e) {
-                            throw new IllegalStateException(e);
-                        }
-                    })
-                    .get(2, TimeUnit.SECONDS))
+                                try (Connection connection = gate.getConnection()) {
+                                    return connection.isValid(1);
+                                } catch (Exception e) {
+                                    throw new IllegalStateException(e);
+                                }
+                            })
+                            .get(2, TimeUnit.SECONDS))
                     .isTrue();
         }
         assertThat(gate.inUse()).isZero();
