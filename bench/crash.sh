@@ -9,10 +9,13 @@
 #
 #   bench/crash.sh                 # 5 kills
 #   ROUNDS=2 bench/crash.sh        # fewer
+#   COMPACT_AT='*/2 * * * * *' bench/crash.sh   # kills during online compactions too
 #
 # Needs curl and java (apt-get install curl). Environment: ROUNDS (5), PORT (8091), MIN_WAIT and MAX_WAIT, the
 # seconds of writes before each kill, from the round's first acknowledged write (3 and 12), JAR (an application jar already built: skips the build), KEEP=1
-# keeps the data directory and logs (printed at the end).
+# keeps the data directory and logs (printed at the end), COMPACT_AT (a cron for H2's online compaction, e.g.
+# COMPACT_AT='*/2 * * * * *' compacts the file every 2 s when half of it is dead, so that kills land during
+# compactions too; the application's default is once a day).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=bench/lib.sh
@@ -51,6 +54,7 @@ start_app() {
   TRIBUNES_ADMIN_USERNAME=$user TRIBUNES_ADMIN_PASSWORD=$password java -Xmx256m -jar "$JAR" \
     --tribunes.data-dir="$data" --server.port="$port" \
     --tribunes.comments.min-delay=0s --tribunes.comments.max-per-address=1000000 \
+    ${COMPACT_AT:+"--tribunes.h2.compact-at=$COMPACT_AT" --logging.level.fr.tribunes.system.H2Compaction=info} \
     >> "$work/app.log" 2>&1 &
   app=$!
   wait_for_app "$app" "$base" "$work/app.log"
@@ -216,4 +220,6 @@ echo "checks of acknowledged writes after restarts: $checked"
 echo "lost:                      $lost"
 echo "half-written:              $half"
 echo "missing from search index: $unindexed"
+compactions=$(grep -c "H2's file compacted" "$work/app.log" || true)
+echo "online compactions:        $compactions (begun: $(grep -c "compacting it, requests" "$work/app.log" || true))"
 [ "$lost" = 0 ] && [ "$half" = 0 ] && [ "$unindexed" = 0 ]
