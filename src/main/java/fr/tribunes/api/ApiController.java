@@ -84,19 +84,12 @@ class ApiController {
             @Parameter(description = "page, à partir de 1") @RequestParam(name = "page", required = false)
                     String page) {
         // One known only from drafts is unknown here, as its page is.
-        Long authorId = facetId(
-                auteur,
-                slug -> authors.findBySlug(slug).filter(a -> authorArticles.countPublishedByAuthor(a.id()) > 0),
-                "Aucun auteur");
-        Long topicId = facetId(
-                theme,
-                slug -> topics.findBySlug(slug).filter(t -> topicArticles.countPublishedByTopic(t.id()) > 0),
-                "Aucun thème");
+        Long authorId =
+                facetId(auteur, slug -> authorArticles.ifPublishedAuthor(authors.findBySlug(slug)), "Aucun auteur");
+        Long topicId = facetId(theme, slug -> topicArticles.ifPublishedTopic(topics.findBySlug(slug)), "Aucun thème");
         Long organisationId = facetId(
                 organisation,
-                slug -> organisations
-                        .findBySlug(slug)
-                        .filter(o -> organisationArticles.countPublishedByOrganisation(o.id()) > 0),
+                slug -> organisationArticles.ifPublishedOrganisation(organisations.findBySlug(slug)),
                 "Aucune organisation");
         Integer year = null;
         if (annee != null && !annee.isBlank()) {

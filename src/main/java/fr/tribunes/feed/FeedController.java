@@ -109,14 +109,14 @@ class FeedController {
 
     private AuthorRef findAuthor(String slug) {
         // Known only from drafts: unknown, as its page is.
-        return authors.findBySlug(checked(slug))
-                .filter(author -> authorArticles.countPublishedByAuthor(author.id()) > 0)
+        return authorArticles
+                .ifPublishedAuthor(authors.findBySlug(checked(slug)))
                 .orElseThrow(() -> new NotFoundException("Aucun auteur n’a l’adresse « %s ».".formatted(slug)));
     }
 
     private TopicRef findTopic(String slug) {
-        return topics.findBySlug(checked(slug))
-                .filter(topic -> topicArticles.countPublishedByTopic(topic.id()) > 0)
+        return topicArticles
+                .ifPublishedTopic(topics.findBySlug(checked(slug)))
                 .orElseThrow(() -> new NotFoundException("Aucun thème n’a l’adresse « %s ».".formatted(slug)));
     }
 

@@ -2,6 +2,7 @@ package fr.tribunes.organisation;
 
 import fr.tribunes.system.ArticleCard;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 
@@ -19,6 +20,14 @@ public interface OrganisationArticles {
      * drafts: the public site treats it as unknown.
      */
     long countPublishedByOrganisation(long organisationId);
+
+    /**
+     * The organisation found, if a published op-ed names it: one known only from drafts is unknown to
+     * the public (its page, feeds, the API and search answer as for an unknown address).
+     */
+    default Optional<OrganisationRef> ifPublishedOrganisation(Optional<OrganisationRef> found) {
+        return found.filter(candidate -> countPublishedByOrganisation(candidate.id()) > 0);
+    }
 
     /** When each organisation's newest-changed op-ed last changed, by key; organisations without op-eds are absent. */
     Map<Long, java.time.Instant> lastChangeByOrganisation();

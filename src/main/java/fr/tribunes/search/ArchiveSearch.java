@@ -76,15 +76,14 @@ class ArchiveSearch {
     SearchPage search(SearchRequest request) {
         TopicRef topic = request.topic() == null
                 ? null
-                : topics.findBySlug(request.topic())
-                        // Known only from drafts: unknown, as its page is.
-                        .filter(found -> topicArticles.countPublishedByTopic(found.id()) > 0)
+                : topicArticles
+                        .ifPublishedTopic(topics.findBySlug(request.topic()))
                         .orElseThrow(() -> new BadRequestException(
                                 "Aucun thème n’a l’adresse « %s ».".formatted(request.topic())));
         AuthorRef author = request.author() == null
                 ? null
-                : authors.findBySlug(request.author())
-                        .filter(found -> authorArticles.countPublishedByAuthor(found.id()) > 0)
+                : authorArticles
+                        .ifPublishedAuthor(authors.findBySlug(request.author()))
                         .orElseThrow(() -> new BadRequestException(
                                 "Aucun auteur n’a l’adresse « %s ».".formatted(request.author())));
         Pageable pageable = request.page().pageable(PAGE_SIZE);
