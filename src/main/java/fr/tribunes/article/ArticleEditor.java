@@ -244,7 +244,7 @@ public class ArticleEditor {
         Optional<ArticleRevision> last = revisions.findFirstByArticleIdOrderByNumberDesc(id);
         if (last.isEmpty()) {
             revisions.save(new ArticleRevision(id, 1, now, editor, "Publication", snapshot));
-        } else if (!last.get().snapshot().equals(snapshot)) {
+        } else if (!last.get().comparable().equals(snapshot)) {
             revisions.save(
                     new ArticleRevision(id, last.get().number() + 1, now, editor, "Nouvelle publication", snapshot));
         }
@@ -279,8 +279,7 @@ public class ArticleEditor {
         ArticleRevision revision = revisions
                 .findByArticleIdAndNumber(id, number)
                 .orElseThrow(() -> new IllegalArgumentException("No revision " + number));
-        ArticleDraft draft =
-                ArticleFile.read("version-" + number, revision.snapshot()).draft();
+        ArticleDraft draft = revision.draft();
         try {
             save(id, article.version(), draft, "Rétablissement de la version n° " + number, editor);
         } catch (EditConflictException impossible) {
@@ -748,7 +747,7 @@ public class ArticleEditor {
     }
 
     static String snapshot(ArticleDraft draft) {
-        return ArticleFile.write(draft, null, null);
+        return RevisionFormat.write(draft);
     }
 
     private String freeSlug(String title, Long id) {

@@ -88,7 +88,7 @@ class ArticleHistory {
                     selected - 1,
                     selected,
                     after.get().reason(),
-                    diff(before.get().snapshot(), after.get().snapshot()));
+                    diff(before.get().comparable(), after.get().comparable()));
         }
         return Optional.of(new HistoryView(
                 article.slug(),

@@ -9,7 +9,8 @@ import java.time.Instant;
 
 /**
  * One saved version of a published op-ed: who saved it, when, why, and the whole op-ed as it then was, in the
- * exchange format ({@link ArticleFile}), so that versions can be compared line by line and restored.
+ * exchange format ({@link ArticleFile}) of its time, numbered ({@link RevisionFormat}), so that versions can be
+ * compared line by line and restored whatever the format has become since.
  */
 @Entity
 @Table(name = "article_revision")
@@ -31,6 +32,9 @@ class ArticleRevision {
 
     private String snapshot;
 
+    /** The format the snapshot is written in ({@link RevisionFormat}). */
+    private int snapshotFormat;
+
     protected ArticleRevision() {}
 
     ArticleRevision(long articleId, int number, Instant savedAt, String editor, String reason, String snapshot) {
@@ -40,6 +44,7 @@ class ArticleRevision {
         this.editor = editor;
         this.reason = reason;
         this.snapshot = snapshot;
+        this.snapshotFormat = RevisionFormat.CURRENT;
     }
 
     long articleId() {
@@ -62,7 +67,25 @@ class ArticleRevision {
         return reason;
     }
 
-    String snapshot() {
-        return snapshot;
+    /** The op-ed as it was, read in the format it was written in. */
+    ArticleDraft draft() throws ArticleFileException {
+        return RevisionFormat.read(snapshotFormat, snapshot, name());
+    }
+
+    /**
+     * The snapshot in the current format, to compare with another revision's or with the op-ed's current state.
+     *
+     * @throws IllegalStateException if the stored snapshot cannot be read in its format
+     */
+    String comparable() {
+        try {
+            return RevisionFormat.inCurrentFormat(snapshotFormat, snapshot, name());
+        } catch (ArticleFileException e) {
+            throw new IllegalStateException("Revision " + number + " of op-ed " + articleId + " cannot be read", e);
+        }
+    }
+
+    private String name() {
+        return "version-" + number;
     }
 }

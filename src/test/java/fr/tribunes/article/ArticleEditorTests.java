@@ -187,6 +187,37 @@ class ArticleEditorTests {
     }
 
     @Test
+    void aRevisionStoredInFormatOneIsShownInTheHistoryAndRestoredWhole() throws Exception {
+        int n = NUMBER.incrementAndGet();
+        long id = editor.create(draft(n, "courant"), "test");
+        editor.publish(id, "test");
+        // A revision as format 1 wrote it, stored as every revision before migration V9 was.
+        jdbc.update(
+                "insert into article_revision (article_id, number, saved_at, editor, reason, snapshot, snapshot_format)"
+                        + " values (?, 2, current_timestamp, 'test', 'Version au format 1', ?, 1)",
+                id,
+                RevisionFormatTests.format1Snapshot());
+
+        assertThat(body("/tribunes/" + slugOf(id) + "/historique?version=2"))
+                .contains("Version au format 1")
+                .contains("<ins>paragraphe, avec une coquille volontaire : « fromat ».</ins>");
+        editor.restore(id, 2, "test");
+
+        ArticleDraft restored = editor.find(id).orElseThrow().draft();
+        assertThat(restored.text()).isEqualTo(RevisionFormatTests.FORMAT_1.text());
+        assertThat(body("/tribunes/tribune-synthetique-au-format-1.md"))
+                .contains("# Tribune synthétique au format 1 : « guillemets », l’apostrophe (données de test)")
+                .contains("Deuxième paragraphe, avec une coquille volontaire : « fromat ».")
+                .contains("Auteur Synthétique")
+                .contains("Autrice Synthétique");
+        assertThat(restored.themes()).containsExactlyInAnyOrderElementsOf(RevisionFormatTests.FORMAT_1.themes());
+        assertThat(restored.organisations())
+                .containsExactlyInAnyOrderElementsOf(RevisionFormatTests.FORMAT_1.organisations());
+        assertThat(restored.dateApproximate()).isTrue();
+        assertThat(restored.dateNote()).isEqualTo(RevisionFormatTests.FORMAT_1.dateNote());
+    }
+
+    @Test
     void theFirstCorrectionOfTheSeededOpEdKeepsTheVersionItReplaces() throws Exception {
         assertThat(body(SeedTribune.PATH + "/historique")).contains("Aucune correction depuis son entrée");
         long id = jdbc.queryForObject("select id from article where slug = ?", Long.class, SeedTribune.SLUG);
