@@ -40,13 +40,7 @@ user=redaction-crash
 password="crash-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
 app=
 writer=
-stop() {
-  for pid in $writer $app; do
-    kill "$pid" 2> /dev/null || true
-    wait "$pid" 2> /dev/null || true
-  done
-  if [ "${KEEP:-0}" = 1 ]; then echo "kept: $work"; else rm -rf "$work"; fi
-}
+stop() { stop_and_clean "$work" "$writer" "$app"; }
 trap stop EXIT
 trap 'exit 130' INT TERM
 

@@ -100,3 +100,16 @@ h2_jar() {
   [ -f "$jar" ] || ./mvnw -B -q dependency:get -Dartifact="com.h2database:h2:$version" > /dev/null
   echo "$jar"
 }
+
+# What a script's EXIT trap does: stops the processes it started (empty arguments are skipped) and deletes its work
+# folder, unless KEEP=1.
+stop_and_clean() { # work folder, pids...
+  local work=$1 pid
+  shift
+  for pid in "$@"; do
+    [ -n "$pid" ] || continue
+    kill "$pid" 2> /dev/null || true
+    wait "$pid" 2> /dev/null || true
+  done
+  if [ "${KEEP:-0}" = 1 ]; then echo "kept: $work"; else rm -rf "$work"; fi
+}

@@ -33,13 +33,7 @@ build_archive "$count" "target/bench-$count"
 work=$(mktemp -d "${TMPDIR:-/tmp}/tribunes-load.XXXXXX")
 app=
 editor=
-stop() {
-  for pid in $editor $app; do
-    kill "$pid" 2> /dev/null || true
-    wait "$pid" 2> /dev/null || true
-  done
-  if [ "${KEEP:-0}" = 1 ]; then echo "kept: $work"; else rm -rf "$work"; fi
-}
+stop() { stop_and_clean "$work" "$editor" "$app"; }
 trap stop EXIT
 trap 'exit 130' INT TERM
 
