@@ -22,7 +22,8 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * threads that hold no connection wait at the gate; threads that already hold one (a transaction that indexes what
  * it committed in a transaction of its own, say) get a second, so that they finish and give both back. The gate
  * counts the connections it handed out and not yet given back: once it is closed and that count is zero, nothing
- * uses the database. Open, it costs a volatile read per connection.
+ * uses the database. Open, it costs a volatile read per connection handed out, and a JDK proxy (an indirect call)
+ * per JDBC call on it.
  *
  * <p>The connection pool's own suspension (HikariCP's {@code suspendPool}) holds off every thread alike, and so
  * waits forever for a thread that holds a connection and asks for another.

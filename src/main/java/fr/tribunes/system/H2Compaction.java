@@ -22,18 +22,19 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps H2's file near the size of its live data. The H2 address sets {@code REUSE_SPACE=FALSE} (see
  * application.properties: with reuse, H2 2.5.252 can lose acknowledged commits to a kill -9), so every commit appends
- * to the file and nothing is ever written over: a comment adds about 26 KB, a correction about 22 KB, and H2's own
- * compaction does not shrink such a file. {@code SHUTDOWN COMPACT} does: it writes the live data to a new file, then
+ * to the file and nothing is ever written over (about 30 KB a comment or a correction at 100,000 op-eds), and H2's
+ * own compaction does not shrink such a file. {@code SHUTDOWN COMPACT} does: it writes the live data to a new file, then
  * renames it over the old one, so a process killed meanwhile leaves the old file whole (and the next compaction
  * tries again).
  *
  * <p><b>While the site runs.</b> When less than {@code tribunes.h2.compact-below-percent} (50 %) of the file is live,
  * it is compacted at the quiet moment {@code tribunes.h2.compact-at} names (a cron expression, 04:30 every day by
  * default), and at any time once less than half that (25 %) is live, checked every {@code tribunes.h2.check-every}
- * (10 minutes): the file stays within about twice its live data plus a day's writes, and never beyond four times.
- * {@link DatabaseGate} holds new work off the database (requests that need it wait; pages already rendered are
+ * (10 minutes). The live share is H2's own ({@code info.CHUNKS_FILL_RATE}), which counts more as live than a
+ * compaction keeps (77 % against 56 % measured by {@code bench/growth.sh}): the file gets to more than twice its
+ * compacted size before it is compacted. {@link DatabaseGate} holds new work off the database (requests that need it wait; pages already rendered are
  * served from the page cache without it) and lets the connections in use finish, the database is closed compacted,
- * then the pool opens it again. At 100,000 op-eds (a 430 MB file) it takes about 15 s on a small machine.
+ * then the pool opens it again. At 100,000 op-eds (a 430 MB file) it takes 15 to 30 s on two cores.
  *
  * <p><b>On a clean stop</b>, after the web server has finished its requests and before the pool closes, the same
  * compaction runs below {@code compact-below-percent}.
@@ -98,7 +99,6 @@ public class H2Compaction implements DisposableBean {
         if (fill == null || fill.livePercent() >= percent) {
             return false;
         }
-        long start = System.nanoTime();
         try {
             if (!gate.closeAndDrain(DRAIN)) {
                 log.warn(
@@ -111,32 +111,30 @@ public class H2Compaction implements DisposableBean {
             Thread.currentThread().interrupt();
             return false;
         }
+        Connection own = null;
         try {
-            log.info(
-                    "H2's file holds {} % live data of {}: compacting it, requests that need the database wait",
-                    fill.livePercent(), megabytes(fill.bytes()));
             // A connection of its own, past the gate: it joins the open database, and SHUTDOWN closes it.
-            try (Connection own = DriverManager.getConnection(
-                            pooled.getJdbcUrl(), pooled.getUsername(), pooled.getPassword());
-                    Statement statement = own.createStatement()) {
-                statement.execute("SHUTDOWN COMPACT");
-            } catch (SQLException e) {
-                if (!closedByShutdown(e)) {
-                    log.warn("Could not compact H2's file: {}", e.getMessage());
-                    return false;
-                }
-            }
-            makePrivate(fill.path());
-            log.info(
-                    "H2's file compacted in {} ms: {} → {}",
-                    (System.nanoTime() - start) / 1_000_000,
-                    megabytes(fill.bytes()),
-                    megabytes(size(fill.path())));
-            return true;
+            own = DriverManager.getConnection(pooled.getJdbcUrl(), pooled.getUsername(), pooled.getPassword());
+            return shutdownCompact(own, fill, "requests that need the database wait");
+        } catch (SQLException e) {
+            log.warn("Could not compact H2's file: {}", e.getMessage());
+            return false;
         } finally {
+            closeQuietly(own);
             // The pooled connections were to the database before it closed: new ones open it again.
             pooled.getHikariPoolMXBean().softEvictConnections();
             gate.open();
+        }
+    }
+
+    /** Closes a connection SHUTDOWN may already have closed. */
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // Closed with the database: nothing left to give back.
+            }
         }
     }
 
@@ -148,16 +146,7 @@ public class H2Compaction implements DisposableBean {
             connection = dataSource.getConnection();
             Fill fill = fill(connection);
             if (fill != null && fill.livePercent() < belowPercent) {
-                log.info(
-                        "H2's file holds {} % live data of {}: compacting it before stopping",
-                        fill.livePercent(), megabytes(fill.bytes()));
-                long start = System.nanoTime();
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("SHUTDOWN COMPACT");
-                }
-                compacted = true;
-                makePrivate(fill.path());
-                log.info("H2's file compacted in {} ms", (System.nanoTime() - start) / 1_000_000);
+                compacted = shutdownCompact(connection, fill, "before stopping");
             }
         } catch (SQLException e) {
             // The database stays as it was, whole: the next compaction tries again.
@@ -174,6 +163,34 @@ public class H2Compaction implements DisposableBean {
                 }
             }
         }
+    }
+
+    /**
+     * Closes the database compacted, through {@code connection} (which the shutdown closes), then makes the new file
+     * owner-only.
+     *
+     * @param when what the log says of the moment
+     * @throws SQLException if H2 could not compact (the old file is then whole)
+     */
+    private static boolean shutdownCompact(Connection connection, Fill fill, String when) throws SQLException {
+        log.info(
+                "H2's file holds {} % live data of {}: compacting it, {}",
+                fill.livePercent(), megabytes(fill.bytes()), when);
+        long start = System.nanoTime();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN COMPACT");
+        } catch (SQLException e) {
+            if (!closedByShutdown(e)) {
+                throw e;
+            }
+        }
+        makePrivate(fill.path());
+        log.info(
+                "H2's file compacted in {} ms: {} → {}",
+                (System.nanoTime() - start) / 1_000_000,
+                megabytes(fill.bytes()),
+                megabytes(size(fill.path())));
+        return true;
     }
 
     /** How much of H2's file is live, or null if the database is not an H2 file. */

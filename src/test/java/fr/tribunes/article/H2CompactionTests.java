@@ -48,14 +48,7 @@ class H2CompactionTests {
             editor.publish(id, "test");
             slug = editor.find(id).orElseThrow().slug();
             before = Files.size(file);
-            for (int n = 1; n <= CORRECTIONS; n++) {
-                editor.save(
-                        id,
-                        editor.find(id).orElseThrow().version(),
-                        draft.withSlug(slug).withText("Texte synthétique corrigé, état " + n + "."),
-                        "Correction synthétique " + n,
-                        "test");
-            }
+            correct(editor, id, draft.withSlug(slug), "Texte synthétique corrigé, état ", "Correction synthétique ");
             grown = Files.size(file);
         }
         long compacted = Files.size(file);
@@ -106,14 +99,12 @@ class H2CompactionTests {
                 }
             });
             reader.start();
-            for (int n = 1; n <= CORRECTIONS; n++) {
-                editor.save(
-                        id,
-                        editor.find(id).orElseThrow().version(),
-                        draft.withSlug(slug).withText("Texte synthétique corrigé en ligne, état " + n + "."),
-                        "Correction en ligne " + n,
-                        "test");
-            }
+            correct(
+                    editor,
+                    id,
+                    draft.withSlug(slug),
+                    "Texte synthétique corrigé en ligne, état ",
+                    "Correction en ligne ");
             // Without compaction, the corrections alone would have grown the file by more than this (see above).
             long bound = CORRECTIONS * 4096L;
             for (int waited = 0; Files.size(file) >= bound && waited < 100; waited++) {
@@ -134,6 +125,15 @@ class H2CompactionTests {
             assertThat(get("http://localhost:" + port + "/tribunes/" + slug + "/historique"))
                     .contains("Correction en ligne 1<")
                     .contains("Correction en ligne " + CORRECTIONS + "<");
+        }
+    }
+
+    /** Saves {@link #CORRECTIONS} corrections: text {@code text + n + "."}, reason {@code reason + n}. */
+    private static void correct(ArticleEditor editor, long id, ArticleDraft draft, String text, String reason)
+            throws Exception {
+        for (int n = 1; n <= CORRECTIONS; n++) {
+            editor.save(
+                    id, editor.find(id).orElseThrow().version(), draft.withText(text + n + "."), reason + n, "test");
         }
     }
 
