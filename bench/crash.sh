@@ -48,7 +48,7 @@ start_app() {
   TRIBUNES_ADMIN_USERNAME=$user TRIBUNES_ADMIN_PASSWORD=$password java -Xmx256m -jar "$JAR" \
     --tribunes.data-dir="$data" --server.port="$port" \
     --tribunes.comments.min-delay=0s --tribunes.comments.max-per-address=1000000 \
-    ${COMPACT_AT:+"--tribunes.h2.compact-at=$COMPACT_AT" --logging.level.fr.tribunes.system.H2Compaction=info} \
+    ${COMPACT_AT:+"--tribunes.h2.compact-at=$COMPACT_AT" --logging.level.fr.tribunes.storage.H2Compaction=info} \
     >> "$work/app.log" 2>&1 &
   app=$!
   wait_for_app "$app" "$base" "$work/app.log"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Bounded growth of H2's file: H2 is opened with REUSE_SPACE=FALSE, so every commit appends to the file, and
-# system.H2Compaction compacts it, the site running, when less than tribunes.h2.compact-below-percent (50 %) of it is
+# storage.H2Compaction compacts it, the site running, when less than tribunes.h2.compact-below-percent (50 %) of it is
 # live: at the quiet moment tribunes.h2.compact-at names, and at any time below half that (docs/data.md, "H2 has no
 # redo log"). On a copy of the synthetic archive bench/run.sh builds (target/bench-COUNT, 100,000 op-eds by default;
 # built if missing, never modified: the copy, index included so that nothing is rebuilt, goes to

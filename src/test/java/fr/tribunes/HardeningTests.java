@@ -5,7 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import fr.tribunes.article.ArticleDraft;
 import fr.tribunes.article.ArticleEditor;
-import fr.tribunes.system.SecurityHeaders;
+import fr.tribunes.web.SecurityHeaders;
 import jakarta.servlet.http.Cookie;
 import java.io.IOException;
 import java.io.InputStream;

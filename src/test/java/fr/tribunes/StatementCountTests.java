@@ -25,7 +25,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * count that grows with them is a query per author, theme or organisation (N+1).
  *
  * <p>The ceilings are today's counts, so that they cannot grow unnoticed; performance work should lower them
- * (issue 8 asks for at most 4 statements for an op-ed page). Not counted: the one JDBC query {@code LastModified}
+ * (at most 4 statements for an op-ed page). Not counted: the one JDBC query {@code LastModified}
  * makes on every page ({@code ArchiveVersion}, through {@code JdbcTemplate}, outside Hibernate).
  */
 @SpringBootTest(

@@ -1,6 +1,6 @@
 package fr.tribunes.account;
 
-import fr.tribunes.system.NotFoundException;
+import fr.tribunes.web.NotFoundException;
 import java.security.Principal;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;

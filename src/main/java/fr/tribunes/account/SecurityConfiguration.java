@@ -1,7 +1,7 @@
 package fr.tribunes.account;
 
-import fr.tribunes.system.SecurityHeaders;
-import fr.tribunes.system.UnreadableRequests;
+import fr.tribunes.web.SecurityHeaders;
+import fr.tribunes.web.UnreadableRequests;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -108,7 +108,7 @@ class SecurityConfiguration {
         // CSRF protection (but for the comment form, above), session fixation protection (a new session id on
         // signing in) and the other security headers are Spring Security's defaults, kept as they are:
         // X-Content-Type-Options: nosniff, X-Frame-Options: DENY, Strict-Transport-Security on secure requests only,
-        // and Cache-Control: no-store unless the application set it first (system.HttpCaching does on public pages).
+        // and Cache-Control: no-store unless the application set it first (pagecache.HttpCaching does on public pages).
         return http.build();
     }
 

@@ -3,4 +3,9 @@
  * first editor created at start-up, and editors adding editors and changing their own password. The public site
  * needs no account and never opens a session.
  */
+@ApplicationModule(
+        displayName = "Accounts",
+        allowedDependencies = {"web"})
 package fr.tribunes.account;
+
+import org.springframework.modulith.ApplicationModule;

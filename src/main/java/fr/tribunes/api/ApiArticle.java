@@ -1,8 +1,8 @@
 package fr.tribunes.api;
 
 import fr.tribunes.article.ArticleDocument;
-import fr.tribunes.system.ArticleCard;
-import fr.tribunes.system.SiteUrls;
+import fr.tribunes.facet.ArticleCard;
+import fr.tribunes.web.SiteUrls;
 import java.time.Instant;
 import java.util.List;
 

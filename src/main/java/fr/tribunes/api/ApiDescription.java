@@ -1,6 +1,6 @@
 package fr.tribunes.api;
 
-import fr.tribunes.system.SiteUrls;
+import fr.tribunes.web.SiteUrls;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.servers.Server;

@@ -1,7 +1,7 @@
 package fr.tribunes.api;
 
-import fr.tribunes.system.BadRequestException;
-import fr.tribunes.system.NotFoundException;
+import fr.tribunes.web.BadRequestException;
+import fr.tribunes.web.NotFoundException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.CacheControl;

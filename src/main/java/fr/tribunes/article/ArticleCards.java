@@ -1,6 +1,6 @@
 package fr.tribunes.article;
 
-import fr.tribunes.system.ArticleCard;
+import fr.tribunes.facet.ArticleCard;
 import java.util.List;
 import java.util.Map;
 

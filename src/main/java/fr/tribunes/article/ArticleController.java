@@ -1,11 +1,11 @@
 package fr.tribunes.article;
 
-import fr.tribunes.system.BadRequestException;
-import fr.tribunes.system.FormerSlugs;
-import fr.tribunes.system.NotFoundException;
-import fr.tribunes.system.PageNumber;
-import fr.tribunes.system.Pagination;
-import fr.tribunes.system.Redirects;
+import fr.tribunes.facet.FormerSlugs;
+import fr.tribunes.web.BadRequestException;
+import fr.tribunes.web.NotFoundException;
+import fr.tribunes.web.PageNumber;
+import fr.tribunes.web.Pagination;
+import fr.tribunes.web.Redirects;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;

@@ -1,6 +1,6 @@
 package fr.tribunes.article;
 
-import fr.tribunes.system.ArticleCard;
+import fr.tribunes.facet.ArticleCard;
 import java.time.Instant;
 import java.util.List;
 

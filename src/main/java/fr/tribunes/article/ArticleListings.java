@@ -1,6 +1,6 @@
 package fr.tribunes.article;
 
-import fr.tribunes.system.PageDependencies;
+import fr.tribunes.pagecache.PageDependencies;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package fr.tribunes.article;
 
-import fr.tribunes.system.SiteUrls;
 import fr.tribunes.topic.TopicRef;
+import fr.tribunes.web.SiteUrls;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package fr.tribunes.article;
 
-import fr.tribunes.system.NotFoundException;
+import fr.tribunes.web.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,7 +1,7 @@
 package fr.tribunes.article;
 
+import fr.tribunes.facet.ArticleCard;
 import fr.tribunes.organisation.OrganisationRef;
-import fr.tribunes.system.ArticleCard;
 import fr.tribunes.topic.TopicRef;
 import java.util.List;
 

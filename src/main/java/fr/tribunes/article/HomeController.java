@@ -1,8 +1,8 @@
 package fr.tribunes.article;
 
 import fr.tribunes.author.Authors;
-import fr.tribunes.system.FacetCount;
-import fr.tribunes.system.FacetDirectory;
+import fr.tribunes.facet.FacetCount;
+import fr.tribunes.facet.FacetDirectory;
 import fr.tribunes.topic.Topics;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package fr.tribunes.author;
 
-import fr.tribunes.system.FacetEntity;
+import fr.tribunes.facet.FacetEntity;
 import jakarta.persistence.Entity;
 
 @Entity

@@ -1,6 +1,6 @@
 package fr.tribunes.author;
 
-import fr.tribunes.system.ArticleCard;
+import fr.tribunes.facet.ArticleCard;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.data.domain.Page;

@@ -1,6 +1,6 @@
 package fr.tribunes.author;
 
-import fr.tribunes.system.Facet;
+import fr.tribunes.facet.Facet;
 
 /**
  * An author, as other features name and link them.

@@ -1,5 +1,5 @@
 package fr.tribunes.author;
 
-import fr.tribunes.system.FacetRepository;
+import fr.tribunes.facet.FacetRepository;
 
 interface AuthorRepository extends FacetRepository<Author> {}

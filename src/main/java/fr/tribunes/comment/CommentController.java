@@ -2,7 +2,7 @@ package fr.tribunes.comment;
 
 import fr.tribunes.article.ArticleRef;
 import fr.tribunes.article.ArticleRefs;
-import fr.tribunes.system.NotFoundException;
+import fr.tribunes.web.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;

@@ -2,8 +2,8 @@ package fr.tribunes.comment;
 
 import fr.tribunes.article.ArticleRef;
 import fr.tribunes.article.ArticleRefs;
-import fr.tribunes.system.ArchiveVersion;
-import fr.tribunes.system.PageDependencies;
+import fr.tribunes.pagecache.ArchiveVersion;
+import fr.tribunes.pagecache.PageDependencies;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;

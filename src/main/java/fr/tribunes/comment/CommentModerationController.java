@@ -1,7 +1,7 @@
 package fr.tribunes.comment;
 
 import fr.tribunes.article.ArticleRef;
-import fr.tribunes.system.NotFoundException;
+import fr.tribunes.web.NotFoundException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.security.Principal;

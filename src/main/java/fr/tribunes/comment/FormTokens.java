@@ -1,6 +1,6 @@
 package fr.tribunes.comment;
 
-import fr.tribunes.system.RenderTimeValues;
+import fr.tribunes.pagecache.RenderTimeValues;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

@@ -1,6 +1,6 @@
 package fr.tribunes.comment;
 
-import fr.tribunes.system.SiteUrls;
+import fr.tribunes.web.SiteUrls;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,13 +1,13 @@
 package fr.tribunes.editorial;
 
 import fr.tribunes.author.Authors;
+import fr.tribunes.facet.Facet;
+import fr.tribunes.facet.FacetDirectory;
 import fr.tribunes.organisation.Organisations;
-import fr.tribunes.system.Facet;
-import fr.tribunes.system.FacetDirectory;
-import fr.tribunes.system.NotFoundException;
-import fr.tribunes.system.Slugs;
-import fr.tribunes.system.TypedText;
 import fr.tribunes.topic.Topics;
+import fr.tribunes.typography.Slugs;
+import fr.tribunes.typography.TypedText;
+import fr.tribunes.web.NotFoundException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Controller;

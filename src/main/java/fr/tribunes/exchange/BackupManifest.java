@@ -1,6 +1,6 @@
 package fr.tribunes.exchange;
 
-import fr.tribunes.system.PrivateFiles;
+import fr.tribunes.storage.PrivateFiles;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;

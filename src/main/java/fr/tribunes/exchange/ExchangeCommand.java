@@ -3,7 +3,7 @@ package fr.tribunes.exchange;
 import fr.tribunes.article.ArticleCards;
 import fr.tribunes.article.ArticleEditor.Outcome;
 import fr.tribunes.search.SearchIndex;
-import fr.tribunes.system.DataDirectory;
+import fr.tribunes.storage.DataDirectory;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package fr.tribunes.exchange;
 
 import fr.tribunes.article.ArticleFileException;
-import fr.tribunes.system.FacetDirectory;
-import fr.tribunes.system.Slugs;
-import fr.tribunes.system.TypedText;
+import fr.tribunes.facet.FacetDirectory;
+import fr.tribunes.typography.Slugs;
+import fr.tribunes.typography.TypedText;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.EnumMap;

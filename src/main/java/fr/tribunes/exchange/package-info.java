@@ -5,4 +5,10 @@
  * export, and {@code restore} brings such a backup back into an empty data directory. Run from the command line,
  * without the web server.
  */
+@ApplicationModule(
+        displayName = "Import, export, backup",
+        allowedDependencies = {"article", "author", "facet", "organisation", "search", "storage", "topic", "typography"
+        })
 package fr.tribunes.exchange;
+
+import org.springframework.modulith.ApplicationModule;

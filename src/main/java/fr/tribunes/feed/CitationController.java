@@ -2,8 +2,8 @@ package fr.tribunes.feed;
 
 import fr.tribunes.article.ArticleDocument;
 import fr.tribunes.article.ArticleDocuments;
-import fr.tribunes.system.NotFoundException;
-import fr.tribunes.system.SiteUrls;
+import fr.tribunes.web.NotFoundException;
+import fr.tribunes.web.SiteUrls;
 import java.util.List;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;

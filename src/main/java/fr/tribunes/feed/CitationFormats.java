@@ -1,7 +1,7 @@
 package fr.tribunes.feed;
 
 import fr.tribunes.article.ArticleDocument;
-import fr.tribunes.system.ArticleCard;
+import fr.tribunes.facet.ArticleCard;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package fr.tribunes.organisation;
 
-import fr.tribunes.system.ArticleCard;
+import fr.tribunes.facet.ArticleCard;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.data.domain.Page;

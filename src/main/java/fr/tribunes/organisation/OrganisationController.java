@@ -1,11 +1,11 @@
 package fr.tribunes.organisation;
 
-import fr.tribunes.system.ArticleCard;
-import fr.tribunes.system.FacetCount;
-import fr.tribunes.system.NotFoundException;
-import fr.tribunes.system.PageNumber;
-import fr.tribunes.system.Pagination;
-import fr.tribunes.system.Redirects;
+import fr.tribunes.facet.ArticleCard;
+import fr.tribunes.facet.FacetCount;
+import fr.tribunes.web.NotFoundException;
+import fr.tribunes.web.PageNumber;
+import fr.tribunes.web.Pagination;
+import fr.tribunes.web.Redirects;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Controller;

@@ -1,6 +1,6 @@
 package fr.tribunes.organisation;
 
-import fr.tribunes.system.Facet;
+import fr.tribunes.facet.Facet;
 
 /**
  * An organisation, as other features name and link it.

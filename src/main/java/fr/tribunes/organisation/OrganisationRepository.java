@@ -1,5 +1,5 @@
 package fr.tribunes.organisation;
 
-import fr.tribunes.system.FacetRepository;
+import fr.tribunes.facet.FacetRepository;
 
 interface OrganisationRepository extends FacetRepository<Organisation> {}

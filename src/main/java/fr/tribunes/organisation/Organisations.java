@@ -1,7 +1,7 @@
 package fr.tribunes.organisation;
 
-import fr.tribunes.system.FacetDirectory;
-import fr.tribunes.system.FormerSlugs;
+import fr.tribunes.facet.FacetDirectory;
+import fr.tribunes.facet.FormerSlugs;
 import org.springframework.stereotype.Service;
 
 /** Looks up organisations for the other features. */

@@ -2,7 +2,7 @@ package fr.tribunes.search;
 
 import fr.tribunes.article.ArticleCards;
 import fr.tribunes.article.ArticlesChanged;
-import fr.tribunes.system.FacetChanged;
+import fr.tribunes.facet.FacetChanged;
 import jakarta.annotation.PreDestroy;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;

@@ -1,7 +1,7 @@
 package fr.tribunes.search;
 
-import fr.tribunes.system.ArticleCard;
-import fr.tribunes.system.Pagination;
+import fr.tribunes.facet.ArticleCard;
+import fr.tribunes.web.Pagination;
 import java.util.ArrayList;
 import java.util.List;
 

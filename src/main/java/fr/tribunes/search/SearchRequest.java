@@ -1,7 +1,7 @@
 package fr.tribunes.search;
 
-import fr.tribunes.system.BadRequestException;
-import fr.tribunes.system.PageNumber;
+import fr.tribunes.web.BadRequestException;
+import fr.tribunes.web.PageNumber;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**

@@ -3,4 +3,9 @@
  * and a French analyzer (elision, accents, stop words, light stemming), highlighted snippets, and facets by
  * theme, author and year that filter the results.
  */
+@ApplicationModule(
+        displayName = "Search",
+        allowedDependencies = {"article", "author", "facet", "topic", "web"})
 package fr.tribunes.search;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,6 +1,6 @@
 package fr.tribunes.topic;
 
-import fr.tribunes.system.Facet;
+import fr.tribunes.facet.Facet;
 
 /**
  * A theme, as other features name and link it.

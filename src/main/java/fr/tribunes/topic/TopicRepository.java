@@ -1,5 +1,5 @@
 package fr.tribunes.topic;
 
-import fr.tribunes.system.FacetRepository;
+import fr.tribunes.facet.FacetRepository;
 
 interface TopicRepository extends FacetRepository<Topic> {}

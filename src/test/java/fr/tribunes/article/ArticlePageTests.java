@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.tribunes.SeedTribune;
 import fr.tribunes.SyntheticArticles;
-import fr.tribunes.system.ArchiveVersion;
+import fr.tribunes.pagecache.ArchiveVersion;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.tribunes.SeedTribune;
 import fr.tribunes.article.ArticleDocument;
-import fr.tribunes.system.ArticleCard;
+import fr.tribunes.facet.ArticleCard;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

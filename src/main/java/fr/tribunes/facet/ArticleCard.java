@@ -1,0 +1,33 @@
+package fr.tribunes.facet;
+
+import java.util.List;
+
+/**
+ * An op-ed as it appears in a list (home, author, theme, organisation, archives).
+ *
+ * @param slug the op-ed's address under {@code /tribunes/}
+ * @param title the title, as published
+ * @param standfirst the standfirst, as published, or null
+ * @param date when it was published, to the precision known ("octobre 2015")
+ * @param isoDate the same date in ISO 8601 to that precision ("2015-10"), for {@code <time datetime>}
+ * @param dateApproximate whether the date is an estimate
+ * @param bylines who signed it, with their role at the time
+ */
+public record ArticleCard(
+        String slug,
+        String title,
+        String standfirst,
+        String date,
+        String isoDate,
+        boolean dateApproximate,
+        List<Byline> bylines) {
+
+    /**
+     * An author as credited on one op-ed.
+     *
+     * @param name the author's name
+     * @param slug the author's address under {@code /auteurs/}
+     * @param credit the role and organisation printed with the name at the time, or null
+     */
+    public record Byline(String name, String slug, String credit) {}
+}

@@ -1,9 +1,0 @@
-package fr.tribunes.system;
-
-/** Nothing is published at the requested address; answered with the French 404 page. */
-public class NotFoundException extends RuntimeException {
-
-    public NotFoundException(String reason) {
-        super(reason);
-    }
-}
