@@ -43,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(
         webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:site-tests;DB_CLOSE_DELAY=-1")
+        properties = "spring.datasource.url=jdbc:h2:mem:archive-site-tests;DB_CLOSE_DELAY=-1")
 @Import(ArchiveSiteTests.FailingPage.class)
 abstract class ArchiveSiteTests {
 

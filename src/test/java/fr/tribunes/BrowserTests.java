@@ -28,10 +28,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -41,11 +39,12 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code -Pbrowser}.
  */
 @Tag("browser")
-@SpringBootTest(
-        webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:browser-tests;DB_CLOSE_DELAY=-1")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SiteTest
 class BrowserTests {
+
+    /** This class's synthetic op-eds are numbered from here, apart from other classes' in the shared site. */
+    static final int N = 5000;
 
     static final int DESKTOP = 1280;
 
@@ -63,11 +62,11 @@ class BrowserTests {
     Path screenshots;
 
     @BeforeAll
-    void startBrowser(@Autowired JdbcTemplate jdbc) throws IOException {
+    void startBrowser(@Autowired ApplicationContext site) throws IOException {
         // Two synthetic neighbours, so that the op-ed page shows its "Sur les mêmes thèmes" section too.
-        SyntheticArticles synthetic = new SyntheticArticles(jdbc);
-        synthetic.add(1, LocalDate.of(2016, 3, 1), "cloud-souverain", "pme");
-        synthetic.add(2, LocalDate.of(2016, 4, 1), "cybersecurite");
+        SyntheticArticles synthetic = SyntheticArticles.inSite(site);
+        synthetic.add(N + 1, LocalDate.of(2016, 3, 1), "cloud-souverain", "pme");
+        synthetic.add(N + 2, LocalDate.of(2016, 4, 1), "cybersecurite");
 
         axe = Chromium.axeScript();
         screenshots = Files.createDirectories(Path.of(System.getProperty("screenshots.dir", "target/screenshots")));

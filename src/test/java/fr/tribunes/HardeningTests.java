@@ -23,12 +23,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -42,14 +39,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * real Tomcat, since most of this happens there; with forwarded headers trusted, as behind the nginx of
  * {@code deploy/}.
  */
-@SpringBootTest(
-        webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.datasource.url=jdbc:h2:mem:hardening;DB_CLOSE_DELAY=-1",
-            "server.forward-headers-strategy=native"
-        })
-@AutoConfigureMockMvc
 @ExtendWith(OutputCaptureExtension.class)
+@SiteTest
 class HardeningTests {
 
     static final String POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "

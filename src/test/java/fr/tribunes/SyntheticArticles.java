@@ -2,10 +2,16 @@ package fr.tribunes;
 
 import fr.tribunes.article.ArticleDraft;
 import fr.tribunes.article.ArticleListings;
-import java.time.Instant;
+import fr.tribunes.pagecache.ArchiveVersion;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes synthetic op-eds straight into the database, for tests that need more than the one real op-ed. Their
@@ -15,8 +21,35 @@ public final class SyntheticArticles {
 
     private final JdbcTemplate jdbc;
 
+    /** The time writes are dated with: the site's clock, which a test may have set. */
+    private final Clock clock;
+
+    /** Run after each write: tells a running site that its archive changed. */
+    private final Runnable written;
+
+    /** For a database no application serves yet, or a repository test. */
     public SyntheticArticles(JdbcTemplate jdbc) {
+        this(jdbc, Clock.systemUTC(), () -> {});
+    }
+
+    private SyntheticArticles(JdbcTemplate jdbc, Clock clock, Runnable written) {
         this.jdbc = jdbc;
+        this.clock = clock;
+        this.written = written;
+    }
+
+    /**
+     * For a site already serving pages (the shared {@link SiteTest} application): each write moves the archive's
+     * change stamp, as an edit through the application would, so no page kept before shows the archive as it was.
+     */
+    public static SyntheticArticles inSite(ApplicationContext site) {
+        ArchiveVersion version = site.getBean(ArchiveVersion.class);
+        TransactionTemplate transaction = new TransactionTemplate(site.getBean(PlatformTransactionManager.class));
+        Clock clock = site.getBean(Clock.class);
+        return new SyntheticArticles(
+                site.getBean(JdbcTemplate.class),
+                clock,
+                () -> transaction.executeWithoutResult(status -> version.changed(clock.instant())));
     }
 
     public static String title(int number) {
@@ -55,10 +88,11 @@ public final class SyntheticArticles {
     /** The same, with something appended to the title (which still says it is synthetic). */
     public String add(int number, String titleSuffix, LocalDate day, String... topicSlugs) {
         String slug = slug(number);
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         jdbc.update("""
                 insert into article (slug, title, standfirst, published_on, date_precision, date_approximate,
-                                     added_at)
-                values (?, ?, ?, ?, 'DAY', false, current_timestamp)""", slug, title(number) + titleSuffix, "Chapô synthétique, écrit pour les tests.", day);
+                                     added_at, updated_at)
+                values (?, ?, ?, ?, 'DAY', false, ?, ?)""", slug, title(number) + titleSuffix, "Chapô synthétique, écrit pour les tests.", day, now, now);
         jdbc.update(
                 "insert into article_block (article_id, position, kind, body)"
                         + " values ((select id from article where slug = ?), 1, 'PARAGRAPH', ?)",
@@ -81,12 +115,14 @@ public final class SyntheticArticles {
      */
     private void listed(String slug) {
         long id = jdbc.queryForObject("select id from article where slug = ?", Long.class, slug);
-        ArticleListings.refresh(jdbc, id, Instant.now());
+        ArticleListings.refresh(jdbc, id, clock.instant());
+        written.run();
     }
 
     /** Adds a synthetic author, theme or organisation ({@code table}: author, topic or organisation). */
     public void addFacet(String table, String slug, String name) {
         jdbc.update("insert into " + table + " (slug, name) values (?, ?)", slug, name);
+        written.run();
     }
 
     /** Signs op-ed {@code articleSlug} by an author, as a member of an organisation, at the given position. */

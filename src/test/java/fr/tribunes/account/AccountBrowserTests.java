@@ -3,6 +3,7 @@ package fr.tribunes.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.tribunes.Chromium;
+import fr.tribunes.SiteTest;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,8 +23,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,14 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code -Pbrowser}, like {@code BrowserTests}.
  */
 @Tag("browser")
-@SpringBootTest(
-        webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.datasource.url=jdbc:h2:mem:account-browser-tests;DB_CLOSE_DELAY=-1",
-            "tribunes.admin.username=" + AccountSiteTests.FIRST_EDITOR,
-            "tribunes.admin.password=" + AccountSiteTests.FIRST_PASSWORD
-        })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SiteTest
 class AccountBrowserTests {
 
     static final JsonMapper JSON = JsonMapper.builder().build();

@@ -1,5 +1,6 @@
 package fr.tribunes.account;
 
+import fr.tribunes.SiteTest;
 import fr.tribunes.TestClock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,29 +8,19 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The whole application on a real port, with a first editor whose password the tests know, and a clock they can
  * move forward. The subclasses share one application: each test uses usernames of its own.
  */
-@SpringBootTest(
-        webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.datasource.url=jdbc:h2:mem:account-tests;DB_CLOSE_DELAY=-1",
-            "tribunes.admin.username=" + AccountSiteTests.FIRST_EDITOR,
-            "tribunes.admin.password=" + AccountSiteTests.FIRST_PASSWORD
-        })
-@Import(TestClock.Configuration.class)
+@SiteTest
 abstract class AccountSiteTests {
 
-    static final String FIRST_EDITOR = "redaction";
+    static final String FIRST_EDITOR = SiteTest.EDITOR;
 
-    static final String FIRST_PASSWORD = "une phrase de passe assez longue";
+    static final String FIRST_PASSWORD = SiteTest.PASSWORD;
 
     @LocalServerPort
     int port;

@@ -16,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The read-only JSON API, its OpenAPI description, its errors as problem details, and CORS for GET. */
+// An archive of its own: it counts the op-eds of every author, theme and organisation.
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:api-tests;DB_CLOSE_DELAY=-1")
 @AutoConfigureMockMvc
 class ApiTests {

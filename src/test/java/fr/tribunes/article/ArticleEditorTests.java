@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.tribunes.SeedTribune;
+import fr.tribunes.SiteTest;
 import fr.tribunes.topic.TopicRef;
 import fr.tribunes.topic.Topics;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +12,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -23,8 +22,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
  * are recorded and shown, changed addresses redirect, concurrent saves never overwrite each other, and caches see
  * every change. All op-eds here are synthetic and say so.
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:article-editor-tests;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
+@SiteTest
 class ArticleEditorTests {
 
     private static final AtomicInteger NUMBER = new AtomicInteger(100);

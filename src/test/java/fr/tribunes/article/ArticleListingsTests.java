@@ -3,6 +3,7 @@ package fr.tribunes.article;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.tribunes.EditorSession;
+import fr.tribunes.SiteTest;
 import fr.tribunes.TestClock;
 import fr.tribunes.topic.TopicRef;
 import fr.tribunes.topic.Topics;
@@ -24,9 +25,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -39,9 +37,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
  * tables. And the pages readers are served from the page cache, which keeps a page until what it shows changes,
  * are the pages as rendered now. Every op-ed, theme, author and organisation here is synthetic and says so.
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:article-listings-tests;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
-@Import(TestClock.Configuration.class)
+@SiteTest
 class ArticleListingsTests {
 
     @Autowired

@@ -2,6 +2,7 @@ package fr.tribunes.comment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.tribunes.SiteTest;
 import fr.tribunes.TestClock;
 import fr.tribunes.article.ArticleDraft;
 import fr.tribunes.article.ArticleEditor;
@@ -32,10 +33,7 @@ import org.htmlunit.util.NameValuePair;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -44,19 +42,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * subclasses share one application; each test writes on op-eds of its own, all synthetic, and every comment here
  * is synthetic too and says so.
  */
-@SpringBootTest(
-        webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.datasource.url=jdbc:h2:mem:comment-tests;DB_CLOSE_DELAY=-1",
-            "tribunes.admin.username=" + CommentSiteTests.EDITOR,
-            "tribunes.admin.password=" + CommentSiteTests.PASSWORD
-        })
-@Import(TestClock.Configuration.class)
+@SiteTest
 abstract class CommentSiteTests {
 
-    static final String EDITOR = "redaction";
+    static final String EDITOR = SiteTest.EDITOR;
 
-    static final String PASSWORD = "une phrase de passe de test assez longue";
+    static final String PASSWORD = SiteTest.PASSWORD;
 
     /** How long a person takes at least to write a comment, and more than the form's minimum delay. */
     static final Duration WRITING = Duration.ofSeconds(30);

@@ -2,6 +2,7 @@ package fr.tribunes.editorial;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.tribunes.SiteTest;
 import java.io.IOException;
 import java.net.URL;
 import java.util.List;
@@ -20,8 +21,6 @@ import org.htmlunit.util.NameValuePair;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -30,18 +29,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * draft with mistakes and correcting them, previewing, publishing, correcting the published op-ed with a reason,
  * two editors saving at once, renaming a theme. Every op-ed here is synthetic and says so.
  */
-@SpringBootTest(
-        webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.datasource.url=jdbc:h2:mem:editorial-flow-tests;DB_CLOSE_DELAY=-1",
-            "tribunes.admin.username=" + EditorialFlowTests.EDITOR,
-            "tribunes.admin.password=" + EditorialFlowTests.PASSWORD
-        })
+@SiteTest
 class EditorialFlowTests {
 
-    static final String EDITOR = "redaction";
+    static final String EDITOR = SiteTest.EDITOR;
 
-    static final String PASSWORD = "une phrase de passe de test assez longue";
+    static final String PASSWORD = SiteTest.PASSWORD;
 
     static final String TITLE = "Tribune synthétique n° 1 (données de test)";
 

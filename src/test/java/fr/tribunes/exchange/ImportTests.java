@@ -2,6 +2,7 @@ package fr.tribunes.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.tribunes.SiteTest;
 import fr.tribunes.SyntheticArticles;
 import fr.tribunes.article.ArticleEditor;
 import fr.tribunes.article.ArticleEditor.Outcome;
@@ -24,15 +25,11 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Importing files: what is new is created, what is the same left alone, what changed recorded, what is wrong refused. */
-@SpringBootTest(
-        webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:import-tests;DB_CLOSE_DELAY=-1")
+@SiteTest
 class ImportTests {
 
     @Autowired

@@ -3,6 +3,7 @@ package fr.tribunes.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.tribunes.SeedTribune;
+import fr.tribunes.SiteTest;
 import fr.tribunes.article.ArticleDocument;
 import fr.tribunes.facet.ArticleCard;
 import java.io.StringReader;
@@ -17,16 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The seeded op-ed as BibTeX, RIS, CSL-JSON and Markdown, each read back as its users' tools would. */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:citation-tests;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
+@SiteTest
 class CitationTests {
 
     static final String ORIGINAL = "https://www.larevuedudigital.com/" + SeedTribune.SLUG + "/";

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -26,6 +27,8 @@ import org.springframework.web.util.HtmlUtils;
 import org.xml.sax.InputSource;
 
 /** The Atom feeds, read back with Rome as a feed reader would; the sitemap and robots.txt. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// An archive of its own: the whole archive's feed and sitemap are compared with the op-eds it added.
 @SpringBootTest(
         properties = {
             "spring.datasource.url=jdbc:h2:mem:feed-tests;DB_CLOSE_DELAY=-1",
@@ -33,8 +36,10 @@ import org.xml.sax.InputSource;
             "tribunes.sitemap.per-file=2"
         })
 @AutoConfigureMockMvc
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FeedTests {
+
+    /** This class's synthetic op-eds are numbered from here, apart from other classes' in the shared site. */
+    static final int N = 3000;
 
     static final String SEED_URL = "http://localhost:8080" + SeedTribune.PATH;
 
@@ -42,12 +47,12 @@ class FeedTests {
     MockMvcTester mvc;
 
     @BeforeAll
-    void addSyntheticArticles(@Autowired JdbcTemplate jdbc) {
-        SyntheticArticles synthetic = new SyntheticArticles(jdbc);
-        synthetic.add(1, LocalDate.of(2020, 1, 2), "pme");
-        synthetic.add(2, LocalDate.of(2021, 3, 4), "cloud-souverain", "pme");
+    void addSyntheticArticles(@Autowired ApplicationContext site) {
+        SyntheticArticles synthetic = SyntheticArticles.inSite(site);
+        synthetic.add(N + 1, LocalDate.of(2020, 1, 2), "pme");
+        synthetic.add(N + 2, LocalDate.of(2021, 3, 4), "cloud-souverain", "pme");
         // Synthetic n° 2 is signed by the seed's author too, so that a combined feed has something to choose.
-        synthetic.sign(SyntheticArticles.slug(2), 1, "theodore-michel-vrangos", null);
+        synthetic.sign(SyntheticArticles.slug(N + 2), 1, "theodore-michel-vrangos", null);
     }
 
     @Autowired
@@ -116,9 +121,9 @@ class FeedTests {
     @Test
     void anAuthorsAndAThemesFeedHoldOnlyTheirOpEds() throws Exception {
         assertThat(entryIds(feed(SeedTribune.AUTHOR_PATH + "/flux.atom")))
-                .containsExactly("http://localhost:8080/tribunes/" + SyntheticArticles.slug(2), SEED_URL);
+                .containsExactly("http://localhost:8080/tribunes/" + SyntheticArticles.slug(N + 2), SEED_URL);
         assertThat(entryIds(feed("/themes/cloud-souverain/flux.atom")))
-                .containsExactly("http://localhost:8080/tribunes/" + SyntheticArticles.slug(2), SEED_URL);
+                .containsExactly("http://localhost:8080/tribunes/" + SyntheticArticles.slug(N + 2), SEED_URL);
     }
 
     @Test
@@ -127,7 +132,7 @@ class FeedTests {
 
         assertThat(feed.getTitle()).isEqualTo("Tribunes — Théodore Michel Vrangos — PME");
         assertThat(entryIds(feed))
-                .containsExactly("http://localhost:8080/tribunes/" + SyntheticArticles.slug(2), SEED_URL);
+                .containsExactly("http://localhost:8080/tribunes/" + SyntheticArticles.slug(N + 2), SEED_URL);
         assertThat(entryIds(feed("/flux.atom?auteur=theodore-michel-vrangos&theme=cybersecurite")))
                 .containsExactly(SEED_URL);
     }
@@ -175,8 +180,8 @@ class FeedTests {
         String articles = xml("/sitemaps/tribunes-1.xml") + xml("/sitemaps/tribunes-2.xml");
         assertThat(articles)
                 .contains("<loc>" + SEED_URL + "</loc><lastmod>" + seedDay + "</lastmod>")
-                .contains("<loc>http://localhost:8080/tribunes/" + SyntheticArticles.slug(1) + "</loc><lastmod>")
-                .contains("<loc>http://localhost:8080/tribunes/" + SyntheticArticles.slug(2) + "</loc><lastmod>");
+                .contains("<loc>http://localhost:8080/tribunes/" + SyntheticArticles.slug(N + 1) + "</loc><lastmod>")
+                .contains("<loc>http://localhost:8080/tribunes/" + SyntheticArticles.slug(N + 2) + "</loc><lastmod>");
         assertThat(xml("/sitemaps/pages.xml"))
                 .contains("<loc>http://localhost:8080/themes/cloud-souverain</loc><lastmod>")
                 .contains("<loc>http://localhost:8080" + SeedTribune.AUTHOR_PATH + "</loc><lastmod>")

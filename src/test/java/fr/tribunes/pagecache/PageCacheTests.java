@@ -31,6 +31,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
  * any edit made through the application, which moves the stamp, is served from the next request on. The op-eds are
  * synthetic and say so.
  */
+// An archive of its own: it checks which kept pages an edit leaves alone, which any other class's edit would change.
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:page-cache-tests;DB_CLOSE_DELAY=-1")
 @AutoConfigureMockMvc
 @Import(TestClock.Configuration.class)

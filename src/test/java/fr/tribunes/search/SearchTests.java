@@ -16,14 +16,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /** French search over the seeded tribune and a few synthetic op-eds, as a reader types. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// An archive of its own: it counts the results and facets of searches over the whole archive.
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:search-tests;DB_CLOSE_DELAY=-1")
 @AutoConfigureMockMvc
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchTests {
 
     static final String SEED = "href=\"" + SeedTribune.PATH + "\"";
@@ -34,8 +36,9 @@ class SearchTests {
     MockMvcTester mvc;
 
     @BeforeAll
-    void addSyntheticArticles(@Autowired JdbcTemplate jdbc, @Autowired SearchIndex index) {
-        SyntheticArticles synthetic = new SyntheticArticles(jdbc);
+    void addSyntheticArticles(
+            @Autowired ApplicationContext site, @Autowired JdbcTemplate jdbc, @Autowired SearchIndex index) {
+        SyntheticArticles synthetic = SyntheticArticles.inSite(site);
         synthetic.add(1, LocalDate.of(2019, 5, 2), "cloud-souverain");
         synthetic.add(2, LocalDate.of(2020, 6, 3), "pme");
         synthetic.add(3, LocalDate.of(2021, 7, 4), "pme");
