@@ -1,8 +1,8 @@
 package fr.tribunes.exchange;
 
-import fr.tribunes.article.ArticleEditor;
 import fr.tribunes.article.ArticleFile;
 import fr.tribunes.article.ArticleFileException;
+import fr.tribunes.article.ArticleFiles;
 import fr.tribunes.article.ArticleStatus;
 import fr.tribunes.author.Authors;
 import fr.tribunes.facet.Facet;
@@ -43,7 +43,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Imports and exports the archive as files: op-eds through {@link ArticleEditor}, facets through their directories.
+ * Imports and exports the archive as files: op-eds through {@link ArticleFiles}, facets through their directories.
  *
  * <p>Op-eds are imported {@value #BATCH} to a transaction: one commit (one new chunk of H2's file, one write of the
  * search index) per op-ed made an import of 100,000 op-eds take hours and grow the database file by gigabytes. A
@@ -65,7 +65,7 @@ class ArchiveExchange {
     /** Op-eds imported per transaction. */
     static final int BATCH = 100;
 
-    private final ArticleEditor editor;
+    private final ArticleFiles articleFiles;
 
     private final Map<FacetsFile.Kind, FacetDirectory<?, ? extends Facet>> directories;
 
@@ -78,7 +78,7 @@ class ArchiveExchange {
     private final H2Compaction compaction;
 
     ArchiveExchange(
-            ArticleEditor editor,
+            ArticleFiles articleFiles,
             Authors authors,
             Topics topics,
             Organisations organisations,
@@ -86,7 +86,7 @@ class ArchiveExchange {
             DataSource dataSource,
             EntityManager entityManager,
             H2Compaction compaction) {
-        this.editor = editor;
+        this.articleFiles = articleFiles;
         this.compaction = compaction;
         this.entityManager = entityManager;
         this.directories = new EnumMap<>(FacetsFile.Kind.class);
@@ -111,19 +111,19 @@ class ArchiveExchange {
     /** What an import did. */
     static final class ImportReport {
 
-        private final Map<ArticleEditor.Outcome, Integer> articles = new EnumMap<>(ArticleEditor.Outcome.class);
+        private final Map<ArticleFiles.Outcome, Integer> articles = new EnumMap<>(ArticleFiles.Outcome.class);
 
-        private final Map<ArticleEditor.Outcome, Integer> facets = new EnumMap<>(ArticleEditor.Outcome.class);
+        private final Map<ArticleFiles.Outcome, Integer> facets = new EnumMap<>(ArticleFiles.Outcome.class);
 
         private final List<Refusal> refusals = new ArrayList<>();
 
         private boolean facetsRead;
 
-        int articles(ArticleEditor.Outcome outcome) {
+        int articles(ArticleFiles.Outcome outcome) {
             return articles.getOrDefault(outcome, 0);
         }
 
-        int facets(ArticleEditor.Outcome outcome) {
+        int facets(ArticleFiles.Outcome outcome) {
             return facets.getOrDefault(outcome, 0);
         }
 
@@ -156,7 +156,7 @@ class ArchiveExchange {
     private record Read(Path path, Instant addedAt) {}
 
     /** What a batch of files did, known once its transaction has committed. */
-    private record Batch(Map<ArticleEditor.Outcome, Integer> outcomes, List<Refusal> refusals) {}
+    private record Batch(Map<ArticleFiles.Outcome, Integer> outcomes, List<Refusal> refusals) {}
 
     private static ArticleFile.Parsed parse(Path file) throws ArticleFileException {
         return ArticleFile.read(file.getFileName().toString(), content(file));
@@ -230,11 +230,11 @@ class ArchiveExchange {
      * what the files hold.
      */
     private Batch importBatch(List<Read> files) {
-        Map<ArticleEditor.Outcome, Integer> outcomes = new EnumMap<>(ArticleEditor.Outcome.class);
+        Map<ArticleFiles.Outcome, Integer> outcomes = new EnumMap<>(ArticleFiles.Outcome.class);
         List<Refusal> refusals = new ArrayList<>();
         for (Read file : files) {
             try {
-                outcomes.merge(editor.importFile(parse(file.path()), EDITOR), 1, Integer::sum);
+                outcomes.merge(articleFiles.importFile(parse(file.path()), EDITOR), 1, Integer::sum);
             } catch (ArticleFileException e) {
                 refusals.add(new Refusal(file.path(), e.line(), e.reason()));
             }
@@ -246,7 +246,7 @@ class ArchiveExchange {
 
     private void importAlone(Read file, ImportReport report) {
         try {
-            ArticleEditor.Outcome outcome = editor.importFile(parse(file.path()), EDITOR);
+            ArticleFiles.Outcome outcome = articleFiles.importFile(parse(file.path()), EDITOR);
             report.articles.merge(outcome, 1, Integer::sum);
         } catch (ArticleFileException e) {
             report.refusals.add(new Refusal(file.path(), e.line(), e.reason()));
@@ -269,7 +269,7 @@ class ArchiveExchange {
             return;
         }
         try {
-            Map<ArticleEditor.Outcome, Integer> counts = transaction.execute(status -> applyFacets(facets));
+            Map<ArticleFiles.Outcome, Integer> counts = transaction.execute(status -> applyFacets(facets));
             counts.forEach((outcome, count) -> report.facets.merge(outcome, count, Integer::sum));
         } catch (RuntimeException e) {
             report.refusals.add(new Refusal(
@@ -281,18 +281,18 @@ class ArchiveExchange {
     }
 
     /** Creates the facets that are missing, renames and describes those that differ; all or nothing. */
-    private Map<ArticleEditor.Outcome, Integer> applyFacets(Map<FacetsFile.Kind, List<FacetsFile.Entry>> facets) {
-        Map<ArticleEditor.Outcome, Integer> counts = new EnumMap<>(ArticleEditor.Outcome.class);
+    private Map<ArticleFiles.Outcome, Integer> applyFacets(Map<FacetsFile.Kind, List<FacetsFile.Entry>> facets) {
+        Map<ArticleFiles.Outcome, Integer> counts = new EnumMap<>(ArticleFiles.Outcome.class);
         facets.forEach((kind, entries) -> {
             FacetDirectory<?, ? extends Facet> directory = directories.get(kind);
             for (FacetsFile.Entry entry : entries) {
-                ArticleEditor.Outcome outcome;
+                ArticleFiles.Outcome outcome;
                 Facet facet = directory.findBySlug(entry.slug()).orElse(null);
                 if (facet == null) {
                     facet = directory.create(entry.name(), entry.slug());
-                    outcome = ArticleEditor.Outcome.CREATED;
+                    outcome = ArticleFiles.Outcome.CREATED;
                 } else {
-                    outcome = ArticleEditor.Outcome.UNCHANGED;
+                    outcome = ArticleFiles.Outcome.UNCHANGED;
                 }
                 String description = directory
                         .findDetails(facet.id())
@@ -301,8 +301,8 @@ class ArchiveExchange {
                 String wanted = blankToNull(entry.describes() ? entry.description() : description);
                 if (!facet.name().equals(entry.name()) || !Objects.equals(blankToNull(description), wanted)) {
                     directory.update(facet.id(), entry.name(), entry.slug(), wanted);
-                    if (outcome == ArticleEditor.Outcome.UNCHANGED) {
-                        outcome = ArticleEditor.Outcome.UPDATED;
+                    if (outcome == ArticleFiles.Outcome.UNCHANGED) {
+                        outcome = ArticleFiles.Outcome.UPDATED;
                     }
                 }
                 counts.merge(outcome, 1, Integer::sum);
@@ -327,7 +327,7 @@ class ArchiveExchange {
      *
      * <p>Everything is read in one read-only transaction that sees the archive as it was when it began (snapshot
      * isolation): an op-ed corrected while the export runs is written wholly as it was before. Op-eds are read a
-     * batch at a time and written as they come ({@link ArticleEditor#exportEach}), so the memory it takes does not
+     * batch at a time and written as they come ({@link ArticleFiles#exportEach}), so the memory it takes does not
      * grow with the archive. Folder and files are owner-only ({@link PrivateFiles}).
      */
     ExportCounts export(Path folder, TaskProgress progress) throws ExportRefusedException, IOException {
@@ -364,7 +364,7 @@ class ArchiveExchange {
 
     private ExportCounts exportInSnapshot(Path folder, TaskProgress progress)
             throws ExportRefusedException, IOException {
-        List<String> slugs = editor.exportSlugs();
+        List<String> slugs = articleFiles.exportSlugs();
         Set<String> names = new HashSet<>();
         names.add(FacetsFile.NAME);
         for (String slug : slugs) {
@@ -400,7 +400,7 @@ class ArchiveExchange {
         int[] published = new int[1];
         int[] drafts = new int[1];
         try {
-            editor.exportEach(exported -> {
+            articleFiles.exportEach(exported -> {
                 try {
                     PrivateFiles.write(folder.resolve(exported.slug() + EXTENSION), exported.content());
                 } catch (IOException e) {

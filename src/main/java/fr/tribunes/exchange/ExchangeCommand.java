@@ -1,7 +1,7 @@
 package fr.tribunes.exchange;
 
 import fr.tribunes.article.ArticleCards;
-import fr.tribunes.article.ArticleEditor.Outcome;
+import fr.tribunes.article.ArticleFiles.Outcome;
 import fr.tribunes.search.SearchIndex;
 import fr.tribunes.storage.DataDirectory;
 import java.io.IOException;

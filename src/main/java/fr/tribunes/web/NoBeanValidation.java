@@ -7,7 +7,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Spring MVC validates no form or body with Bean Validation here: the editors' input is checked, with messages in
- * French, where it is written ({@code article.ArticleEditor}, the back office's forms). Without this, Spring MVC finds
+ * French, where it is written ({@code article.DraftCheck}, the back office's forms). Without this, Spring MVC finds
  * Hibernate Validator on the class path (springdoc reads its annotations) and starts it at every start: some 500
  * classes and their metadata resident for the life of the process, for nothing.
  */

@@ -7,6 +7,7 @@ import fr.tribunes.SyntheticArticles;
 import fr.tribunes.TribunesApplication;
 import fr.tribunes.article.ArticleDraft;
 import fr.tribunes.article.ArticleEditor;
+import fr.tribunes.article.ArticleFiles;
 import fr.tribunes.author.AuthorRef;
 import fr.tribunes.author.Authors;
 import fr.tribunes.facet.Facet;
@@ -82,8 +83,8 @@ class ExchangeRoundTripTests {
             assertThat(report.refusals()).isEmpty();
             // Four synthetic op-eds (one a draft) created. The seed, there by the migrations with the same text, is
             // dated by each database's creation: it takes the dates of the archive exported.
-            assertThat(report.articles(ArticleEditor.Outcome.CREATED)).isEqualTo(4);
-            assertThat(report.articles(ArticleEditor.Outcome.UPDATED)).isEqualTo(1);
+            assertThat(report.articles(ArticleFiles.Outcome.CREATED)).isEqualTo(4);
+            assertThat(report.articles(ArticleFiles.Outcome.UPDATED)).isEqualTo(1);
             Map<String, Fetched> after = fetch(app, paths);
             SoftAssertions.assertSoftly(softly -> {
                 for (String path : paths) {
@@ -102,8 +103,8 @@ class ExchangeRoundTripTests {
             // The archive is now what the files say: importing them again changes nothing.
             ArchiveExchange.ImportReport again =
                     app.getBean(ArchiveExchange.class).importFiles(List.of(folder));
-            assertThat(again.articles(ArticleEditor.Outcome.UNCHANGED)).isEqualTo(5);
-            assertThat(again.facets(ArticleEditor.Outcome.CREATED) + again.facets(ArticleEditor.Outcome.UPDATED))
+            assertThat(again.articles(ArticleFiles.Outcome.UNCHANGED)).isEqualTo(5);
+            assertThat(again.facets(ArticleFiles.Outcome.CREATED) + again.facets(ArticleFiles.Outcome.UPDATED))
                     .isZero();
         }
 

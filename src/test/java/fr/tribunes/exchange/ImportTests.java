@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.tribunes.SiteTest;
 import fr.tribunes.SyntheticArticles;
 import fr.tribunes.article.ArticleEditor;
-import fr.tribunes.article.ArticleEditor.Outcome;
+import fr.tribunes.article.ArticleFiles.Outcome;
 import fr.tribunes.facet.FacetDirectory;
 import fr.tribunes.topic.TopicRef;
 import fr.tribunes.topic.Topics;
