@@ -1,5 +1,7 @@
 package fr.tribunes.author;
 
+import fr.tribunes.author.internal.Author;
+import fr.tribunes.author.internal.AuthorRepository;
 import fr.tribunes.facet.FacetDirectory;
 import fr.tribunes.facet.FormerSlugs;
 import org.springframework.stereotype.Service;

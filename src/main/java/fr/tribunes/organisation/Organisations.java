@@ -2,6 +2,8 @@ package fr.tribunes.organisation;
 
 import fr.tribunes.facet.FacetDirectory;
 import fr.tribunes.facet.FormerSlugs;
+import fr.tribunes.organisation.internal.Organisation;
+import fr.tribunes.organisation.internal.OrganisationRepository;
 import org.springframework.stereotype.Service;
 
 /** Looks up organisations for the other features. */

@@ -76,7 +76,7 @@ public class ArchiveVersion {
     /** The newest change among those the bound made this instance forget: anything not remembered changed then. */
     private final AtomicLong forgotten = new AtomicLong();
 
-    ArchiveVersion(
+    public ArchiveVersion(
             JdbcTemplate jdbc,
             @Value("${spring.datasource.url:}") String url,
             @Value("${tribunes.archive-version.max-age-ms:5}") long maxAgeMillis) {

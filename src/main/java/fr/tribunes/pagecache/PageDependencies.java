@@ -48,12 +48,12 @@ public final class PageDependencies {
     }
 
     /** Starts noting for the page about to be rendered on this thread. */
-    static void start() {
+    public static void start() {
         NOTED.set(new LinkedHashSet<>());
     }
 
     /** What the page rendered on this thread showed; noting stops. */
-    static Set<String> stop() {
+    public static Set<String> stop() {
         Set<String> noted = NOTED.get();
         NOTED.remove();
         return noted == null ? Set.of() : Set.copyOf(noted);

@@ -1,6 +1,7 @@
 package fr.tribunes.storage;
 
 import com.zaxxer.hikari.HikariDataSource;
+import fr.tribunes.storage.internal.DatabaseGate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

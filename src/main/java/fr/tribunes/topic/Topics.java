@@ -2,6 +2,8 @@ package fr.tribunes.topic;
 
 import fr.tribunes.facet.FacetDirectory;
 import fr.tribunes.facet.FormerSlugs;
+import fr.tribunes.topic.internal.Topic;
+import fr.tribunes.topic.internal.TopicRepository;
 import org.springframework.stereotype.Service;
 
 /** Looks up topics for the other features. */

@@ -7,6 +7,7 @@ import fr.tribunes.SeedTribune;
 import fr.tribunes.SyntheticArticles;
 import fr.tribunes.TribunesApplication;
 import fr.tribunes.article.ArticleEditor;
+import fr.tribunes.search.internal.FrenchAnalysis;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

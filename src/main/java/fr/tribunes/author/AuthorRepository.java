@@ -1,5 +1,0 @@
-package fr.tribunes.author;
-
-import fr.tribunes.facet.FacetRepository;
-
-interface AuthorRepository extends FacetRepository<Author> {}

@@ -1,5 +1,0 @@
-package fr.tribunes.organisation;
-
-import fr.tribunes.facet.FacetRepository;
-
-interface OrganisationRepository extends FacetRepository<Organisation> {}

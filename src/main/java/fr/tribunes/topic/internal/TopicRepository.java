@@ -1,0 +1,5 @@
+package fr.tribunes.topic.internal;
+
+import fr.tribunes.facet.FacetRepository;
+
+public interface TopicRepository extends FacetRepository<Topic> {}
