@@ -1,7 +1,7 @@
 package fr.tribunes;
 
 import fr.tribunes.article.ArticleDraft;
-import fr.tribunes.article.ArticleListings;
+import fr.tribunes.article.internal.ArticleListings;
 import fr.tribunes.pagecache.ArchiveVersion;
 import java.time.Clock;
 import java.time.LocalDate;

@@ -1,5 +1,15 @@
 package fr.tribunes.article;
 
+import fr.tribunes.article.internal.ArticleContent;
+import fr.tribunes.article.internal.ArticleLinks;
+import fr.tribunes.article.internal.ArticleListings;
+import fr.tribunes.article.internal.ArticleRevision;
+import fr.tribunes.article.internal.ArticleRevisionRepository;
+import fr.tribunes.article.internal.DraftCheck;
+import fr.tribunes.article.internal.EditableArticle;
+import fr.tribunes.article.internal.EditableArticleRepository;
+import fr.tribunes.article.internal.RevisionFormat;
+import fr.tribunes.article.internal.Signature;
 import fr.tribunes.facet.FormerSlugs;
 import fr.tribunes.pagecache.ArchiveVersion;
 import fr.tribunes.pagecache.PageDependencies;

@@ -1,5 +1,9 @@
 package fr.tribunes.article;
 
+import fr.tribunes.article.internal.ArticleLinks;
+import fr.tribunes.article.internal.DraftCheck;
+import fr.tribunes.article.internal.EditableArticle;
+import fr.tribunes.article.internal.EditableArticleRepository;
 import fr.tribunes.typography.Slugs;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;

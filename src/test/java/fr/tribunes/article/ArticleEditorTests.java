@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.tribunes.SeedTribune;
 import fr.tribunes.SiteTest;
+import fr.tribunes.article.internal.RevisionFormatTests;
 import fr.tribunes.topic.TopicRef;
 import fr.tribunes.topic.Topics;
 import java.nio.charset.StandardCharsets;

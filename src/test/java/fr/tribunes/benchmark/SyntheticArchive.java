@@ -2,7 +2,7 @@ package fr.tribunes.benchmark;
 
 import fr.tribunes.SeedTribune;
 import fr.tribunes.TribunesApplication;
-import fr.tribunes.article.ArticleListings;
+import fr.tribunes.article.internal.ArticleListings;
 import fr.tribunes.search.SearchIndex;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,8 +1,0 @@
-package fr.tribunes.article;
-
-/** How much of a publication date is known. */
-enum DatePrecision {
-    DAY,
-    MONTH,
-    YEAR
-}
