@@ -10,6 +10,7 @@ import java.net.URISyntaxException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -191,8 +192,8 @@ public class DraftCheck {
         String why = strip(reason);
         if (reasonRequired && why == null) {
             errors.put("reason", "draft.reason.missing");
-        } else if (why != null && why.length() > MAX_REASON) {
-            errors.put("reason", "draft.reason.long", MAX_REASON);
+        } else if (why != null && why.length() > ArticleEditor.MAX_REASON) {
+            errors.put("reason", "draft.reason.long", ArticleEditor.MAX_REASON);
         }
         if (!errors.fields.isEmpty()) {
             throw new InvalidDraftException(errors.fields);
@@ -220,9 +221,6 @@ public class DraftCheck {
                 List.copyOf(mentioned.values()),
                 why == null ? messages.getMessage("draft.reason.default", null, Locale.FRENCH) : why);
     }
-
-    /** The longest reason for a correction. */
-    static final int MAX_REASON = ArticleEditor.MAX_REASON;
 
     /** The slug a title gets: its words, and a number after them when another op-ed has it. */
     public String freeSlug(String title, Long id) {
@@ -298,7 +296,7 @@ public class DraftCheck {
         /** Sets the field's refusal (a later one replaces an earlier one, as the checks go from general to exact). */
         void put(String field, String code, Object... arguments) {
             // Numbers as written in the code (« 1000 caractères »), not grouped by MessageFormat.
-            Object[] shown = java.util.Arrays.stream(arguments)
+            Object[] shown = Arrays.stream(arguments)
                     .map(a -> a instanceof Number ? a.toString() : a)
                     .toArray();
             fields.put(field, messages.getMessage(code, shown, Locale.FRENCH));
