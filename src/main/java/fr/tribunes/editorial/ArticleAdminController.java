@@ -10,7 +10,9 @@ import fr.tribunes.organisation.Organisations;
 import fr.tribunes.topic.Topics;
 import fr.tribunes.web.NotFoundException;
 import java.security.Principal;
+import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,7 +46,11 @@ class ArticleAdminController {
 
     private final Organisations organisations;
 
-    ArticleAdminController(ArticleEditor editor, Authors authors, Topics topics, Organisations organisations) {
+    private final MessageSource messages;
+
+    ArticleAdminController(
+            ArticleEditor editor, Authors authors, Topics topics, Organisations organisations, MessageSource messages) {
+        this.messages = messages;
         this.editor = editor;
         this.authors = authors;
         this.topics = topics;
@@ -97,8 +103,7 @@ class ArticleAdminController {
             @ModelAttribute("form") ArticleForm form, Principal editorName, Model model, RedirectAttributes flash) {
         try {
             long id = editor.create(form.toDraft(), editorName.getName());
-            flash.addFlashAttribute(
-                    "done", "Brouillon enregistré. Il n’est pas public tant que vous ne le publiez pas.");
+            flash.addFlashAttribute("done", message("editorial.done.created"));
             return "redirect:/admin/tribunes/" + id;
         } catch (InvalidDraftException e) {
             return form(model, form.withSpareRows(), null, e.errors());
@@ -128,9 +133,10 @@ class ArticleAdminController {
         }
         flash.addFlashAttribute(
                 "done",
-                edited.status() == ArticleStatus.PUBLISHED
-                        ? "Correction enregistrée et publiée ; elle figure dans l’historique public."
-                        : "Brouillon enregistré.");
+                message(
+                        edited.status() == ArticleStatus.PUBLISHED
+                                ? "editorial.done.corrected"
+                                : "editorial.done.saved"));
         return "redirect:/admin/tribunes/" + edited.id();
     }
 
@@ -149,7 +155,7 @@ class ArticleAdminController {
     String publish(@PathVariable String id, Principal editorName, RedirectAttributes flash) {
         ArticleEditor.Edited edited = find(id);
         editor.publish(edited.id(), editorName.getName());
-        flash.addFlashAttribute("done", "Tribune publiée.");
+        flash.addFlashAttribute("done", message("editorial.done.published"));
         return "redirect:/admin/tribunes/" + edited.id();
     }
 
@@ -157,7 +163,7 @@ class ArticleAdminController {
     String unpublish(@PathVariable String id, RedirectAttributes flash) {
         ArticleEditor.Edited edited = find(id);
         editor.unpublish(edited.id());
-        flash.addFlashAttribute("done", "Tribune retirée du site : elle est redevenue un brouillon.");
+        flash.addFlashAttribute("done", message("editorial.done.withdrawn"));
         return "redirect:/admin/tribunes/" + edited.id();
     }
 
@@ -178,9 +184,13 @@ class ArticleAdminController {
             throw new NotFoundException("Cette tribune n’a pas de version n° %s.".formatted(number));
         }
         editor.restore(edited.id(), version, editorName.getName());
-        flash.addFlashAttribute(
-                "done", "Version n° %d rétablie ; le rétablissement est une nouvelle version.".formatted(version));
+        flash.addFlashAttribute("done", message("editorial.done.restored", String.valueOf(version)));
         return "redirect:/admin/tribunes/" + edited.id() + "/versions";
+    }
+
+    /** A message from messages.properties; numbers are passed as strings, so that 1000 is not printed « 1 000 ». */
+    private String message(String code, Object... arguments) {
+        return messages.getMessage(code, arguments, Locale.FRENCH);
     }
 
     private String form(Model model, ArticleForm form, ArticleEditor.Edited edited, Map<String, String> errors) {

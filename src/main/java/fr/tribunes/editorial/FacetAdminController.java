@@ -9,7 +9,9 @@ import fr.tribunes.typography.Slugs;
 import fr.tribunes.typography.TypedText;
 import fr.tribunes.web.NotFoundException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.WebDataBinder;
@@ -50,7 +52,10 @@ class FacetAdminController {
 
     private final Map<Kind, FacetDirectory<?, ?>> directories = new LinkedHashMap<>();
 
-    FacetAdminController(Authors authors, Topics topics, Organisations organisations) {
+    private final MessageSource messages;
+
+    FacetAdminController(Authors authors, Topics topics, Organisations organisations, MessageSource messages) {
+        this.messages = messages;
         directories.put(Kind.auteurs, authors);
         directories.put(Kind.themes, topics);
         directories.put(Kind.organisations, organisations);
@@ -86,7 +91,7 @@ class FacetAdminController {
         }
         Facet created = directory.create(strip(form.getName()), slug);
         directory.update(created.id(), created.name(), created.slug(), strip(form.getDescription()));
-        flash.addFlashAttribute("done", "« %s » est créé.".formatted(created.name()));
+        flash.addFlashAttribute("done", message("editorial.facets.created", created.name()));
         return "redirect:/admin/facettes/" + which.name() + "/" + created.id();
     }
 
@@ -115,17 +120,14 @@ class FacetAdminController {
         String slug = strip(form.getSlug());
         Map<String, String> errors = check(form, slug, directory, facet);
         if (slug == null) {
-            errors.put("slug", "Indiquez l’adresse.");
+            errors.put("slug", message("editorial.facets.slug.missing"));
         }
         if (!errors.isEmpty()) {
             return form(model, which, facet, form, errors);
         }
         directory.update(facet.id(), strip(form.getName()), slug, strip(form.getDescription()));
         flash.addFlashAttribute(
-                "done",
-                slug.equals(facet.slug())
-                        ? "Enregistré."
-                        : "Enregistré. L’ancienne adresse redirige vers la nouvelle.");
+                "done", message(slug.equals(facet.slug()) ? "editorial.facets.saved" : "editorial.facets.saved.moved"));
         return "redirect:/admin/facettes/" + which.name() + "/" + facet.id();
     }
 
@@ -133,28 +135,31 @@ class FacetAdminController {
         Map<String, String> errors = new LinkedHashMap<>();
         String name = strip(form.getName());
         if (name == null) {
-            errors.put("name", "Indiquez le nom.");
+            errors.put("name", message("editorial.facets.name.missing"));
         } else if (name.length() > FacetDirectory.MAX_NAME) {
-            errors.put("name", "Le nom dépasse %d caractères.".formatted(FacetDirectory.MAX_NAME));
+            errors.put("name", message("editorial.facets.name.long", String.valueOf(FacetDirectory.MAX_NAME)));
         } else if (TypedText.breaksLines(name)) {
-            errors.put("name", "Le nom tient sur une ligne\u202f: retirez-en les retours à la ligne.");
+            errors.put("name", message("editorial.facets.name.lines"));
         }
         if (slug != null) {
             if (!Slugs.isValid(slug) || slug.length() > FacetDirectory.MAX_SLUG) {
-                errors.put(
-                        "slug",
-                        "L’adresse ne peut contenir que des lettres minuscules sans accent, des chiffres et des"
-                                + " traits d’union.");
+                errors.put("slug", message("editorial.facets.slug.invalid"));
             } else if ((current == null || !current.slug().equals(slug)) && !directory.isFree(slug)) {
-                errors.put("slug", "L’adresse « %s » est déjà prise.".formatted(slug));
+                errors.put("slug", message("editorial.facets.slug.taken", slug));
             }
         }
         String description = form.getDescription();
         if (description != null && description.length() > FacetDirectory.MAX_DESCRIPTION) {
             errors.put(
-                    "description", "La description dépasse %d caractères.".formatted(FacetDirectory.MAX_DESCRIPTION));
+                    "description",
+                    message("editorial.facets.description.long", String.valueOf(FacetDirectory.MAX_DESCRIPTION)));
         }
         return errors;
+    }
+
+    /** A message from messages.properties; numbers are passed as strings, so that 1000 is not printed « 1 000 ». */
+    private String message(String code, Object... arguments) {
+        return messages.getMessage(code, arguments, Locale.FRENCH);
     }
 
     private String form(Model model, Kind kind, Facet facet, FacetForm form, Map<String, String> errors) {
