@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Every page type in a real browser (Debian's Chromium, driven by Selenium) at a desktop and a phone width:
  * nothing wider than the phone, no accessibility violation found by axe-core, no request to another host, no
  * console error. Screenshots go to {@code target/screenshots} for a person to look at. Runs with
- * {@code -Pbrowser}.
+ * {@code -Pfull}.
  */
 @Tag("browser")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -581,6 +581,7 @@ class HostileInputTests {
         }
     }
 
+    @Slow
     @Test
     void noRouteFailsShowsAFailureOrGivesBackAPayloadWhateverItIsSent() {
         List<Route> routes = routes();
@@ -713,6 +714,7 @@ class HostileInputTests {
         return ascii.getBytes(StandardCharsets.ISO_8859_1);
     }
 
+    @Slow
     @Test
     void aRealServerRefusesBrokenBytesWithoutFailingOrShowingThem() throws IOException {
         List<Route> routes = routes().stream()

@@ -27,6 +27,7 @@ import org.springframework.http.HttpHeaders;
  * pages the other has already served (and so might have kept), and conditional requests carrying what the other
  * sent before the edit get the new page, not 304. The op-ed is synthetic and says so.
  */
+@Slow
 class TwoInstancesTests {
 
     static EmbeddedPostgres postgres;

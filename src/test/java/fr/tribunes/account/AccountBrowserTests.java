@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The editors' pages in a real browser (Debian's Chromium), at a desktop and a phone width, as an editor goes
  * through them (and the op-ed page with its comments): nothing wider than the window, no accessibility violation
  * found by axe-core, the keyboard focus visible. Screenshots go to {@code target/screenshots}. Runs with
- * {@code -Pbrowser}, like {@code BrowserTests}.
+ * {@code -Pfull}, like {@code BrowserTests}.
  */
 @Tag("browser")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

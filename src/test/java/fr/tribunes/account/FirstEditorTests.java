@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.tribunes.Slow;
 import fr.tribunes.TribunesApplication;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The first start of an archive: someone must be able to sign in, and no password is ever a default one. Each
  * test starts the application itself, on a data directory of its own, as an administrator would.
  */
+@Slow
 @ExtendWith(OutputCaptureExtension.class)
 class FirstEditorTests {
 

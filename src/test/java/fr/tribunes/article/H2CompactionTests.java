@@ -2,6 +2,7 @@ package fr.tribunes.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.tribunes.Slow;
 import fr.tribunes.TribunesApplication;
 import java.io.IOException;
 import java.net.URI;
@@ -26,6 +27,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code tribunes.h2.compact-at} names) and on a clean stop, when most of the file is dead, and the archive is whole
  * afterwards.
  */
+@Slow
 class H2CompactionTests {
 
     private static final int CORRECTIONS = 150;

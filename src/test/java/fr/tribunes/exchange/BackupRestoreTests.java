@@ -3,6 +3,7 @@ package fr.tribunes.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.tribunes.Slow;
 import fr.tribunes.SyntheticArticles;
 import fr.tribunes.TribunesApplication;
 import fr.tribunes.article.ArticleEditor;
@@ -39,6 +40,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * (every page type, the correction history, a former address, an approved comment, search), and editors who can
  * still sign in with their passwords.
  */
+@Slow
 class BackupRestoreTests {
 
     private static final String EDITOR = "redaction-synthetique";

@@ -3,6 +3,7 @@ package fr.tribunes.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.tribunes.SeedTribune;
+import fr.tribunes.Slow;
 import fr.tribunes.SyntheticArticles;
 import fr.tribunes.TribunesApplication;
 import java.io.ByteArrayOutputStream;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The {@code import} and {@code export} commands as an editor runs them: arguments, messages, exit status. */
+@Slow
 class ExchangeCommandTests {
 
     @TempDir

@@ -3,6 +3,7 @@ package fr.tribunes.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.tribunes.SeedTribune;
+import fr.tribunes.Slow;
 import fr.tribunes.SyntheticArticles;
 import fr.tribunes.TribunesApplication;
 import fr.tribunes.article.ArticleDraft;
@@ -36,6 +37,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * An export imported into an empty archive gives the same public site, byte for byte: every page a reader or a
  * feed reader can fetch, from two applications on two databases of their own.
  */
+@Slow
 class ExchangeRoundTripTests {
 
     private static final String DESCRIPTION =

@@ -3,6 +3,7 @@ package fr.tribunes.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import fr.tribunes.Slow;
 import fr.tribunes.exchange.ExchangeRoundTripTests.Fetched;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
@@ -29,6 +30,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <p>{@code pg_dump} and {@code pg_restore} must be installed (Debian's {@code postgresql-client}, which
  * {@code .ci/run} installs) in a version able to dump the embedded server: without them this test fails, saying so.
  */
+@Slow
 class PostgresBackupRestoreTests {
 
     /** The database the README's restore command names. */

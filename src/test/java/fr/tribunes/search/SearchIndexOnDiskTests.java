@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.tribunes.EditorSession;
 import fr.tribunes.SeedTribune;
+import fr.tribunes.Slow;
 import fr.tribunes.SyntheticArticles;
 import fr.tribunes.TribunesApplication;
 import fr.tribunes.article.ArticleEditor;
@@ -37,6 +38,7 @@ import org.springframework.web.context.WebApplicationContext;
  * The index on disk, as the application keeps it by default: kept across restarts, rebuilt when outdated, caught up
  * after a crash or a failed update.
  */
+@Slow
 @ExtendWith(OutputCaptureExtension.class)
 class SearchIndexOnDiskTests {
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.tribunes.EditorSession;
 import fr.tribunes.SiteTest;
+import fr.tribunes.Slow;
 import fr.tribunes.TestClock;
 import fr.tribunes.article.ArticleDraft;
 import fr.tribunes.article.ArticleEditor;
@@ -109,6 +110,7 @@ class ArticleListingsTests {
         }
     }
 
+    @Slow
     @Test
     void keptListsCountsAndRelatedOpEdsStayEqualToAFreshAggregate() throws Exception {
         afterTheSeed();
