@@ -17,6 +17,13 @@ import fr.tribunes.web.Pagination;
 import fr.tribunes.web.SiteUrls;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.MediaType;
@@ -73,15 +80,23 @@ class ApiController {
 
     @GetMapping("/tribunes")
     @Operation(summary = "Les tribunes, les plus récentes d’abord, filtrables par auteur, thème, organisation et année")
-    Page<ApiArticle> articles(
+    @ApiResponse(responseCode = "200", description = "Une page de la liste")
+    @BadParameter
+    @NotFound
+    ArticlePage articles(
             @Parameter(description = "slug d’un auteur") @RequestParam(name = "auteur", required = false) String auteur,
             @Parameter(description = "slug d’un thème") @RequestParam(name = "theme", required = false) String theme,
             @Parameter(description = "slug d’une organisation") @RequestParam(name = "organisation", required = false)
                     String organisation,
-            @Parameter(description = "année de publication, sur quatre chiffres")
+            @Parameter(
+                            description = "année de publication, sur quatre chiffres",
+                            schema = @Schema(type = "string", pattern = "^[0-9]{4}$", example = "2015"))
                     @RequestParam(name = "annee", required = false)
                     String annee,
-            @Parameter(description = "page, à partir de 1") @RequestParam(name = "page", required = false)
+            @Parameter(
+                            description = "page, à partir de 1",
+                            schema = @Schema(type = "integer", minimum = "1", defaultValue = "1"))
+                    @RequestParam(name = "page", required = false)
                     String page) {
         // One known only from drafts is unknown here, as its page is.
         Long authorId =
@@ -101,7 +116,7 @@ class ApiController {
         PageNumber number = PageNumber.parse(page);
         Pagination<ArticleDocument> found = Pagination.of(
                 articles.findMatching(authorId, topicId, organisationId, year, number.pageable(PAGE_SIZE)), number);
-        return new Page<>(
+        return new ArticlePage(
                 found.items().stream().map(a -> ApiArticle.summary(a, urls)).toList(),
                 found.number(),
                 found.totalPages(),
@@ -110,7 +125,9 @@ class ApiController {
 
     @GetMapping("/tribunes/{slug}")
     @Operation(summary = "Une tribune entière : métadonnées, provenance et texte en blocs")
-    ApiArticle article(@PathVariable String slug) {
+    @ApiResponse(responseCode = "200", description = "La tribune")
+    @NotFound
+    ApiArticle.Whole article(@PathVariable String slug) {
         return articles.findDocument(slug)
                 .map(article -> ApiArticle.whole(article, urls))
                 .orElseThrow(() -> new NotFoundException("Aucune tribune n’a l’adresse « %s ».".formatted(slug)));
@@ -118,18 +135,21 @@ class ApiController {
 
     @GetMapping("/auteurs")
     @Operation(summary = "Les auteurs et leur nombre de tribunes")
+    @ApiResponse(responseCode = "200", description = "La liste entière")
     List<ApiFacet> authors() {
         return facets(FacetCount.nonEmpty(authors.findAll(), authorArticles.countByAuthor()), "/auteurs/");
     }
 
     @GetMapping("/themes")
     @Operation(summary = "Les thèmes et leur nombre de tribunes")
+    @ApiResponse(responseCode = "200", description = "La liste entière")
     List<ApiFacet> topics() {
         return facets(FacetCount.nonEmpty(topics.findAll(), topicArticles.countByTopic()), "/themes/");
     }
 
     @GetMapping("/organisations")
     @Operation(summary = "Les organisations citées et leur nombre de tribunes")
+    @ApiResponse(responseCode = "200", description = "La liste entière")
     List<ApiFacet> organisations() {
         return facets(
                 FacetCount.nonEmpty(organisations.findAll(), organisationArticles.countByOrganisation()),
@@ -156,9 +176,51 @@ class ApiController {
                 .orElseThrow(() -> new NotFoundException("%s n’a l’adresse « %s ».".formatted(none, slug)));
     }
 
-    /** One page of a list. */
-    record Page<T>(List<T> items, int page, int totalPages, long totalItems) {}
+    /** One page of the list of op-eds. */
+    @Schema(name = "ArticlePage")
+    record ArticlePage(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            List<ApiArticle.Summary> items,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "1")
+            int page,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "1")
+            int totalPages,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "0")
+            long totalItems) {}
 
     /** A theme, author or organisation with its count of op-eds. */
-    record ApiFacet(String slug, String name, long count, String url) {}
+    @Schema(name = "Facet")
+    record ApiFacet(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String slug,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String name,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "1")
+            long count,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "uri")
+            String url) {}
+
+    /** The 400 answer, as {@link ApiErrors} sends it. */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @ApiResponse(
+            responseCode = "400",
+            description = "Un paramètre incorrect, expliqué en français",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = ApiErrors.SCHEMA)))
+    @interface BadParameter {}
+
+    /** The 404 answer, as {@link ApiErrors} sends it. */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @ApiResponse(
+            responseCode = "404",
+            description = "Une tribune, un auteur, un thème ou une organisation inconnus",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = ApiErrors.SCHEMA)))
+    @interface NotFound {}
 }

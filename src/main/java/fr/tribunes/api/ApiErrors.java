@@ -17,6 +17,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiErrors {
 
+    /** Where the API's description defines these answers (ApiDescription). */
+    static final String SCHEMA = "#/components/schemas/Problem";
+
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "Introuvable", e.getMessage());

@@ -21,6 +21,8 @@ import java.util.List;
  * @param originalUrl where, or null
  * @param addedAt when it entered the archive
  * @param updatedAt when the archive's copy last changed (the same, unless it was corrected)
+ * @param publicationKind what kind of periodical the original publisher is, as editors said ({@link Publishers}),
+ *     or null
  */
 public record ArticleDocument(
         String slug,
@@ -35,7 +37,8 @@ public record ArticleDocument(
         String originalPublisher,
         String originalUrl,
         Instant addedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        PublicationKind publicationKind) {
 
     /** A block of text: a section heading or a paragraph, with its anchor ({@code s-N} or {@code p-N}). */
     public record Block(boolean heading, String anchor, String text) {}

@@ -34,6 +34,9 @@ public interface ArticleDocuments {
     /** Whether any published op-ed has a key in {@code (after, upTo]}. */
     boolean anyPublished(long after, long upTo);
 
+    /** The years op-eds were published in, each with when its list last changed: the sitemap's year pages. */
+    java.util.Map<Long, java.time.Instant> lastChangeByYear();
+
     /** The largest key of a published op-ed, 0 when none is. */
     long lastPublishedId();
 

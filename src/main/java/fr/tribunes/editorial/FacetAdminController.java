@@ -1,5 +1,7 @@
 package fr.tribunes.editorial;
 
+import fr.tribunes.article.Publishers;
+import fr.tribunes.author.AuthorRef;
 import fr.tribunes.author.Authors;
 import fr.tribunes.facet.Facet;
 import fr.tribunes.facet.FacetDirectory;
@@ -54,8 +56,19 @@ class FacetAdminController {
 
     private final MessageSource messages;
 
-    FacetAdminController(Authors authors, Topics topics, Organisations organisations, MessageSource messages) {
+    private final Authors authors;
+
+    private final Publishers publishers;
+
+    FacetAdminController(
+            Authors authors,
+            Topics topics,
+            Organisations organisations,
+            Publishers publishers,
+            MessageSource messages) {
         this.messages = messages;
+        this.authors = authors;
+        this.publishers = publishers;
         directories.put(Kind.auteurs, authors);
         directories.put(Kind.themes, topics);
         directories.put(Kind.organisations, organisations);
@@ -63,7 +76,7 @@ class FacetAdminController {
 
     @InitBinder("form")
     void allowedFields(WebDataBinder binder) {
-        binder.setAllowedFields("name", "slug", "description");
+        binder.setAllowedFields("name", "slug", "description", "familyName", "givenNames");
     }
 
     @GetMapping("/admin/facettes")
@@ -71,6 +84,7 @@ class FacetAdminController {
         Map<Kind, Object> lists = new LinkedHashMap<>();
         directories.forEach((kind, directory) -> lists.put(kind, directory.findAll()));
         model.addAttribute("lists", lists);
+        model.addAttribute("publishers", publishers.all());
         return LIST_VIEW;
     }
 
@@ -91,6 +105,9 @@ class FacetAdminController {
         }
         Facet created = directory.create(strip(form.getName()), slug);
         directory.update(created.id(), created.name(), created.slug(), strip(form.getDescription()));
+        if (which == Kind.auteurs) {
+            authors.nameParts(created.id(), strip(form.getFamilyName()), strip(form.getGivenNames()));
+        }
         flash.addFlashAttribute("done", message("editorial.facets.created", created.name()));
         return "redirect:/admin/facettes/" + which.name() + "/" + created.id();
     }
@@ -104,6 +121,10 @@ class FacetAdminController {
         form.setName(facet.name());
         form.setSlug(facet.slug());
         form.setDescription(details.description() == null ? "" : details.description());
+        if (facet instanceof AuthorRef author) {
+            form.setFamilyName(author.familyName() == null ? "" : author.familyName());
+            form.setGivenNames(author.givenNames() == null ? "" : author.givenNames());
+        }
         return form(model, which, facet, form, Map.of());
     }
 
@@ -126,6 +147,9 @@ class FacetAdminController {
             return form(model, which, facet, form, errors);
         }
         directory.update(facet.id(), strip(form.getName()), slug, strip(form.getDescription()));
+        if (which == Kind.auteurs) {
+            authors.nameParts(facet.id(), strip(form.getFamilyName()), strip(form.getGivenNames()));
+        }
         flash.addFlashAttribute(
                 "done", message(slug.equals(facet.slug()) ? "editorial.facets.saved" : "editorial.facets.saved.moved"));
         return "redirect:/admin/facettes/" + which.name() + "/" + facet.id();
@@ -148,6 +172,13 @@ class FacetAdminController {
                 errors.put("slug", message("editorial.facets.slug.taken", slug));
             }
         }
+        if (directory == authors) {
+            checkNamePart(errors, "familyName", strip(form.getFamilyName()));
+            checkNamePart(errors, "givenNames", strip(form.getGivenNames()));
+            if (strip(form.getFamilyName()) == null && strip(form.getGivenNames()) != null) {
+                errors.putIfAbsent("familyName", message("editorial.facets.family-name.missing"));
+            }
+        }
         String description = form.getDescription();
         if (description != null && description.length() > FacetDirectory.MAX_DESCRIPTION) {
             errors.put(
@@ -155,6 +186,17 @@ class FacetAdminController {
                     message("editorial.facets.description.long", String.valueOf(FacetDirectory.MAX_DESCRIPTION)));
         }
         return errors;
+    }
+
+    private void checkNamePart(Map<String, String> errors, String field, String value) {
+        if (value == null) {
+            return;
+        }
+        if (value.length() > Authors.MAX_NAME_PART) {
+            errors.put(field, message("editorial.facets.name-part.long", String.valueOf(Authors.MAX_NAME_PART)));
+        } else if (TypedText.breaksLines(value)) {
+            errors.put(field, message("editorial.facets.name-part.lines"));
+        }
     }
 
     /** A message from messages.properties; numbers are passed as strings, so that 1000 is not printed « 1 000 ». */

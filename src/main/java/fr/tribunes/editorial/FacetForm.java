@@ -1,6 +1,9 @@
 package fr.tribunes.editorial;
 
-/** The form for an author, a theme or an organisation: name, address and description, as typed. */
+/**
+ * The form for an author, a theme or an organisation: name, address and description, as typed; for an author, the
+ * family name and given names too.
+ */
 public class FacetForm {
 
     private String name = "";
@@ -31,5 +34,25 @@ public class FacetForm {
 
     public void setDescription(String description) {
         this.description = description;
+    }
+
+    private String familyName = "";
+
+    private String givenNames = "";
+
+    public String getFamilyName() {
+        return familyName;
+    }
+
+    public void setFamilyName(String familyName) {
+        this.familyName = familyName;
+    }
+
+    public String getGivenNames() {
+        return givenNames;
+    }
+
+    public void setGivenNames(String givenNames) {
+        this.givenNames = givenNames;
     }
 }

@@ -4,6 +4,7 @@ import fr.tribunes.article.ArticleFile;
 import fr.tribunes.article.ArticleFileException;
 import fr.tribunes.article.ArticleFiles;
 import fr.tribunes.article.ArticleStatus;
+import fr.tribunes.author.AuthorRef;
 import fr.tribunes.author.Authors;
 import fr.tribunes.facet.Facet;
 import fr.tribunes.facet.FacetDirectory;
@@ -77,6 +78,8 @@ class ArchiveExchange {
 
     private final H2Compaction compaction;
 
+    private final Authors authors;
+
     ArchiveExchange(
             ArticleFiles articleFiles,
             Authors authors,
@@ -87,6 +90,7 @@ class ArchiveExchange {
             EntityManager entityManager,
             H2Compaction compaction) {
         this.articleFiles = articleFiles;
+        this.authors = authors;
         this.compaction = compaction;
         this.entityManager = entityManager;
         this.directories = new EnumMap<>(FacetsFile.Kind.class);
@@ -305,6 +309,15 @@ class ArchiveExchange {
                         outcome = ArticleFiles.Outcome.UPDATED;
                     }
                 }
+                if (entry.names()
+                        && facet instanceof AuthorRef author
+                        && !(Objects.equals(author.familyName(), entry.familyName())
+                                && Objects.equals(author.givenNames(), entry.givenNames()))) {
+                    authors.nameParts(author.id(), entry.familyName(), entry.givenNames());
+                    if (outcome == ArticleFiles.Outcome.UNCHANGED) {
+                        outcome = ArticleFiles.Outcome.UPDATED;
+                    }
+                }
                 counts.merge(outcome, 1, Integer::sum);
             }
         });
@@ -434,6 +447,9 @@ class ArchiveExchange {
                                 .map(ArchiveExchange::blankToNull)
                                 .orElse(null),
                         true,
+                        facet instanceof AuthorRef author ? author.familyName() : null,
+                        facet instanceof AuthorRef author ? author.givenNames() : null,
+                        facet instanceof AuthorRef,
                         0))
                 .toList();
     }

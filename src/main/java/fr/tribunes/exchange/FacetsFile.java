@@ -1,6 +1,7 @@
 package fr.tribunes.exchange;
 
 import fr.tribunes.article.ArticleFileException;
+import fr.tribunes.author.Authors;
 import fr.tribunes.facet.FacetDirectory;
 import fr.tribunes.typography.Slugs;
 import fr.tribunes.typography.TypedText;
@@ -34,6 +35,9 @@ final class FacetsFile {
 
     private static final Set<String> ENTRY_KEYS = Set.of("slug", "name", "description");
 
+    /** An author's name parts, as editors entered them (authors only). */
+    private static final Set<String> AUTHOR_KEYS = Set.of("slug", "name", "description", "family_name", "given_names");
+
     private static final String HEADER =
             "# Auteurs, thèmes et organisations de l’archive Tribunes : adresse (slug), nom"
                     + " et description.\n# Lu avant les tribunes à l’import.\n";
@@ -59,9 +63,26 @@ final class FacetsFile {
      * @param description its description, or null if the file does not say (then an existing one is kept); an
      *     empty {@code description:} removes it
      * @param describes whether the file has a {@code description:} for it
+     * @param familyName an author's family name, or null
+     * @param givenNames an author's given names, or null
+     * @param names whether the file has {@code family_name:} or {@code given_names:} for it (if not, an author's
+     *     existing name parts are kept)
      * @param line where it starts in the file
      */
-    record Entry(String slug, String name, String description, boolean describes, int line) {}
+    record Entry(
+            String slug,
+            String name,
+            String description,
+            boolean describes,
+            String familyName,
+            String givenNames,
+            boolean names,
+            int line) {
+
+        Entry(String slug, String name, String description, boolean describes, int line) {
+            this(slug, name, description, describes, null, null, false, line);
+        }
+    }
 
     static String write(Map<Kind, List<Entry>> facets) {
         Map<String, Object> root = new LinkedHashMap<>();
@@ -73,6 +94,12 @@ final class FacetsFile {
                 map.put("name", entry.name());
                 if (entry.description() != null) {
                     map.put("description", entry.description());
+                }
+                if (entry.familyName() != null) {
+                    map.put("family_name", entry.familyName());
+                }
+                if (entry.givenNames() != null) {
+                    map.put("given_names", entry.givenNames());
                 }
                 entries.add(map);
             }
@@ -153,12 +180,17 @@ final class FacetsFile {
             }
             Map<String, Node> fields = new LinkedHashMap<>();
             for (NodeTuple tuple : mapping.getValue()) {
-                if (!(tuple.getKeyNode() instanceof ScalarNode key) || !ENTRY_KEYS.contains(key.getValue())) {
+                Set<String> keys = kind == Kind.AUTHORS ? AUTHOR_KEYS : ENTRY_KEYS;
+                if (!(tuple.getKeyNode() instanceof ScalarNode key) || !keys.contains(key.getValue())) {
                     String given = tuple.getKeyNode() instanceof ScalarNode key ? key.getValue() : "?";
                     throw new ArticleFileException(
                             name,
                             line(tuple.getKeyNode()),
-                            "clé inconnue « " + given + " » (attendues : description, name, slug).");
+                            "clé inconnue « " + given + " » (attendues : "
+                                    + (kind == Kind.AUTHORS
+                                            ? "description, family_name, given_names, name, slug"
+                                            : "description, name, slug")
+                                    + ").");
                 }
                 if (fields.put(key.getValue(), tuple.getValueNode()) != null) {
                     throw new ArticleFileException(
@@ -206,9 +238,40 @@ final class FacetsFile {
                         "la description de « " + slug + " » dépasse " + FacetDirectory.MAX_DESCRIPTION
                                 + " caractères.");
             }
-            entries.add(new Entry(slug, facetName.strip(), description, fields.containsKey("description"), line(item)));
+            String familyName = namePart(name, slug, fields.get("family_name"));
+            String givenNames = namePart(name, slug, fields.get("given_names"));
+            if (familyName == null && givenNames != null) {
+                throw new ArticleFileException(
+                        name,
+                        line(fields.get("given_names")),
+                        "« " + slug + " » a des prénoms (« given_names ») sans nom de famille (« family_name »).");
+            }
+            entries.add(new Entry(
+                    slug,
+                    facetName.strip(),
+                    description,
+                    fields.containsKey("description"),
+                    familyName,
+                    givenNames,
+                    fields.containsKey("family_name") || fields.containsKey("given_names"),
+                    line(item)));
         }
         return entries;
+    }
+
+    private static String namePart(String name, String slug, Node node) throws ArticleFileException {
+        String part = string(name, node);
+        if (part == null || part.isBlank()) {
+            return null;
+        }
+        if (part.strip().length() > Authors.MAX_NAME_PART || TypedText.breaksLines(part.strip())) {
+            throw new ArticleFileException(
+                    name,
+                    line(node),
+                    "les noms de « " + slug + " » tiennent sur une ligne, en " + Authors.MAX_NAME_PART
+                            + " caractères au plus.");
+        }
+        return part.strip();
     }
 
     private static String string(String name, Node node) throws ArticleFileException {

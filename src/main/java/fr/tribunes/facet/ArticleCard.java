@@ -28,6 +28,22 @@ public record ArticleCard(
      * @param name the author's name
      * @param slug the author's address under {@code /auteurs/}
      * @param credit the role and organisation printed with the name at the time, or null
+     * @param familyName the author's family name, as an editor entered it, or null
+     * @param givenNames the author's given names, as an editor entered them, or null
      */
-    public record Byline(String name, String slug, String credit) {}
+    public record Byline(String name, String slug, String credit, String familyName, String givenNames) {
+
+        /** An author named by the name alone, without its parts. */
+        public Byline(String name, String slug, String credit) {
+            this(name, slug, credit, null, null);
+        }
+
+        /** « Vrangos, Théodore Michel » as reference managers write a name; the whole name without its parts. */
+        public String inverted() {
+            if (familyName == null) {
+                return name;
+            }
+            return givenNames == null ? familyName : familyName + ", " + givenNames;
+        }
+    }
 }

@@ -155,6 +155,19 @@ public abstract class FacetDirectory<E extends FacetEntity, R extends Facet> {
         return toRef.apply(facet);
     }
 
+    /**
+     * Changes what one kind of facet has of its own (an author's name parts); pages that show the facet are
+     * rendered again, as after {@link #update}.
+     */
+    @Transactional
+    protected R change(long id, java.util.function.Consumer<E> change) {
+        E facet = repository.findById(id).orElseThrow(() -> new IllegalArgumentException("No facet " + id));
+        change.accept(facet);
+        repository.save(facet);
+        version.changedOnly(clock.instant()).add(PageDependencies.facet(kind.name(), id));
+        return toRef.apply(facet);
+    }
+
     /** Whether a slug is free for a facet of this kind. */
     public boolean isFree(String slug) {
         return !repository.existsBySlug(slug);

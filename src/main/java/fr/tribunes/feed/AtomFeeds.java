@@ -18,6 +18,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.jdom2.Document;
+import org.jdom2.Namespace;
+import org.jdom2.output.Format;
+import org.jdom2.output.XMLOutputter;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
@@ -63,7 +67,10 @@ class AtomFeeds {
         }
         feed.setEntries(entries);
         try {
-            return new WireFeedOutput().outputString(feed);
+            // Rome keeps the language but writes it nowhere in Atom: the root's xml:lang says it (RFC 4287, 2).
+            Document document = new WireFeedOutput().outputJDom(feed);
+            document.getRootElement().setAttribute("lang", "fr", Namespace.XML_NAMESPACE);
+            return new XMLOutputter(Format.getPrettyFormat().setEncoding("UTF-8")).outputString(document);
         } catch (FeedException e) {
             throw new IllegalStateException("Cannot write the Atom feed " + selfPath, e);
         }

@@ -1,6 +1,7 @@
 package fr.tribunes.feed;
 
 import fr.tribunes.article.ArticleDocument;
+import fr.tribunes.article.PublicationKind;
 import fr.tribunes.facet.ArticleCard;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -12,7 +13,7 @@ import java.util.stream.Collectors;
 
 /**
  * An op-ed as reference managers and note-takers read it: BibTeX, RIS, CSL-JSON and Markdown. Authors' names are
- * given whole, never split into "family, given" by guesswork.
+ * split into family and given names only where an editor entered them, never by guesswork; otherwise given whole.
  */
 final class CitationFormats {
 
@@ -22,18 +23,24 @@ final class CitationFormats {
 
     private CitationFormats() {}
 
+    /**
+     * BibLaTeX, readable by BibTeX: {@code @article} with BibLaTeX's {@code entrysubtype} ({@code magazine} or
+     * {@code newspaper}), which pandoc and citation-js read as CSL's article-magazine or article-newspaper where plain
+     * {@code @article} means a journal article; {@code date} in EDTF, {@code 2015-10~} when approximate, beside
+     * BibTeX's {@code year} and {@code month}.
+     */
     static String bibtex(ArticleDocument article, String url) {
         StringBuilder bib = new StringBuilder("@article{").append(key(article)).append(",\n");
         field(
                 bib,
                 "author",
-                article.bylines().stream()
-                        .map(byline -> "{" + bibtexEscape(byline.name()) + "}")
-                        .collect(Collectors.joining(" and ")));
+                article.bylines().stream().map(CitationFormats::bibtexName).collect(Collectors.joining(" and ")));
         field(bib, "title", "{" + bibtexEscape(article.title()) + "}");
+        field(bib, "entrysubtype", kind(article) == PublicationKind.MAGAZINE ? "magazine" : "newspaper");
         if (article.originalPublisher() != null) {
             field(bib, "journal", bibtexEscape(article.originalPublisher()));
         }
+        field(bib, "date", edtf(article));
         field(bib, "year", article.isoDate().substring(0, 4));
         if (article.isoDate().length() >= 7) {
             bib.append("  month = ")
@@ -43,16 +50,16 @@ final class CitationFormats {
         if (article.originalUrl() != null) {
             field(bib, "url", article.originalUrl());
         }
-        field(bib, "language", "french");
+        field(bib, "langid", "french");
         field(bib, "note", bibtexEscape(note(article, url)));
         return bib.append("}\n").toString();
     }
 
     static String ris(ArticleDocument article, String url) {
         List<String> lines = new ArrayList<>();
-        lines.add("TY  - NEWS");
+        lines.add(kind(article) == PublicationKind.MAGAZINE ? "TY  - MGZN" : "TY  - NEWS");
         lines.add("TI  - " + oneLine(article.title()));
-        article.bylines().forEach(byline -> lines.add("AU  - " + oneLine(byline.name())));
+        article.bylines().forEach(byline -> lines.add("AU  - " + oneLine(byline.inverted())));
         String[] parts = article.isoDate().split("-");
         lines.add("PY  - " + parts[0]);
         lines.add("DA  - " + parts[0] + "/" + (parts.length > 1 ? parts[1] : "") + "/"
@@ -76,13 +83,11 @@ final class CitationFormats {
     static Map<String, Object> cslJson(ArticleDocument article, String url) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("id", article.slug());
-        item.put("type", "article-newspaper");
+        item.put("type", kind(article) == PublicationKind.MAGAZINE ? "article-magazine" : "article-newspaper");
         item.put("title", article.title());
         item.put(
                 "author",
-                article.bylines().stream()
-                        .map(byline -> Map.of("literal", byline.name()))
-                        .toList());
+                article.bylines().stream().map(CitationFormats::cslName).toList());
         if (article.originalPublisher() != null) {
             item.put("container-title", article.originalPublisher());
         }
@@ -106,8 +111,9 @@ final class CitationFormats {
         item.put(
                 "keyword",
                 article.topics().stream().map(ArticleDocument.Named::name).collect(Collectors.joining(", ")));
+        // The archived copy's address only in the note: CSL's archive_location is a shelf mark, which styles print
+        // as one (Chicago: « Http://… »).
         item.put("archive", "Tribunes");
-        item.put("archive_location", url);
         item.put("note", note(article, url));
         return item;
     }
@@ -144,6 +150,42 @@ final class CitationFormats {
                 + (article.originalPublisher() == null ? "" : " par " + article.originalPublisher()) + ".";
     }
 
+    /**
+     * « Vrangos, Théodore Michel » when an editor gave the name's parts: BibTeX then sorts and abbreviates it
+     * right. Without them the whole name in braces, which BibTeX never splits: nothing is guessed.
+     */
+    private static String bibtexName(ArticleCard.Byline byline) {
+        if (byline.familyName() == null) {
+            return "{" + bibtexEscape(byline.name()) + "}";
+        }
+        String family = "{" + bibtexEscape(byline.familyName()) + "}";
+        return byline.givenNames() == null ? family : family + ", " + bibtexEscape(byline.givenNames());
+    }
+
+    /** CSL's {@code family} and {@code given} when known, its {@code literal} otherwise. */
+    private static Map<String, Object> cslName(ArticleCard.Byline byline) {
+        Map<String, Object> name = new LinkedHashMap<>();
+        if (byline.familyName() == null) {
+            name.put("literal", byline.name());
+            return name;
+        }
+        name.put("family", byline.familyName());
+        if (byline.givenNames() != null) {
+            name.put("given", byline.givenNames());
+        }
+        return name;
+    }
+
+    /** The publisher's kind as editors said; a newspaper when not said (the archive's type before they could). */
+    private static PublicationKind kind(ArticleDocument article) {
+        return article.publicationKind() == null ? PublicationKind.NEWSPAPER : article.publicationKind();
+    }
+
+    /** The date in EDTF (ISO 8601 to the precision known), with « ~ » when approximate: {@code 2015-10~}. */
+    static String edtf(ArticleDocument article) {
+        return article.isoDate() + (article.dateApproximate() ? "~" : "");
+    }
+
     private static String note(ArticleDocument article, String url) {
         return (article.dateApproximate() ? "Date approximative : " + article.date() + ". " : "")
                 + "Archivé par Tribunes : " + url;
@@ -153,7 +195,9 @@ final class CitationFormats {
     static String key(ArticleDocument article) {
         String author = article.bylines().isEmpty()
                 ? "anonyme"
-                : lastWord(article.bylines().get(0).name());
+                : article.bylines().get(0).familyName() != null
+                        ? article.bylines().get(0).familyName()
+                        : lastWord(article.bylines().get(0).name());
         String word = "";
         for (String candidate : ascii(article.title()).split("[^a-z0-9]+")) {
             if (candidate.length() > 3) {

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,8 +26,8 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * The sitemaps and {@code /robots.txt}. {@code /sitemap.xml} is a sitemap index, so the archive can grow past the
- * protocol's 50,000 addresses per file: {@code /sitemaps/pages.xml} holds the home page, the lists and every theme,
- * author and organisation with op-eds; {@code /sitemaps/tribunes-N.xml} hold the published op-eds whose keys
+ * protocol's 50,000 addresses per file: {@code /sitemaps/pages.xml} holds the home page, the lists, every year of
+ * the archives and every theme, author and organisation with op-eds; {@code /sitemaps/tribunes-N.xml} hold the published op-eds whose keys
  * fall in the N-th range of {@link #PER_FILE} keys, so an op-ed stays in the same file whatever is added or taken
  * out, and a file costs the same to write whatever the archive's size ({@code tribunes.sitemap.per-file} changes
  * the range, for tests). A range with no published op-ed has no file. Every address carries when it last changed.
@@ -115,6 +116,9 @@ class SitemapController {
         for (String path : List.of("/", "/themes", "/auteurs", "/organisations", "/archives")) {
             url(xml, path, newest);
         }
+        new TreeMap<>(articles.lastChangeByYear())
+                .descendingMap()
+                .forEach((year, changed) -> url(xml, "/archives/" + year, day(changed)));
         addFacets(xml, "/themes/", topics.findAll(), byTopic);
         addFacets(xml, "/auteurs/", authors.findAll(), byAuthor);
         addFacets(xml, "/organisations/", organisations.findAll(), byOrganisation);

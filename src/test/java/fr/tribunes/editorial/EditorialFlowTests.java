@@ -230,6 +230,68 @@ class EditorialFlowTests {
     }
 
     @Test
+    void anEditorGivesAnAuthorsNamePartsAndGivenNamesAloneAreRefused() throws IOException {
+        HtmlPage form = signedIn().getWebClient().getPage(url("/admin/facettes/auteurs/nouveau"));
+        type(form, "name", "Auteur Synthétique Nommé (données de test)");
+        type(form, "givenNames", "Auteur");
+        HtmlPage refused = save(form);
+        assertThat(text(refused.querySelector(".form-errors"))).contains("Indiquez aussi le nom de famille");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from author where name = ?",
+                        Long.class,
+                        "Auteur Synthétique Nommé (données de test)"))
+                .as("refused whole: no author created")
+                .isZero();
+
+        type(refused, "familyName", "Synthétique Nommé");
+        HtmlPage created = save(refused);
+        assertThat(text(created.querySelector(".done"))).contains("est créé");
+        assertThat(created.<HtmlInput>querySelector("#f-familyName").getValue()).isEqualTo("Synthétique Nommé");
+        assertThat(created.<HtmlInput>querySelector("#f-givenNames").getValue()).isEqualTo("Auteur");
+        assertThat(jdbc.queryForMap(
+                        "select family_name, given_names from author where name = ?",
+                        "Auteur Synthétique Nommé (données de test)"))
+                .containsEntry("FAMILY_NAME", "Synthétique Nommé")
+                .containsEntry("GIVEN_NAMES", "Auteur");
+        // Themes have no name parts.
+        HtmlPage theme = created.getWebClient().getPage(url("/admin/facettes/themes/nouveau"));
+        assertThat(theme.getElementById("f-familyName")).isNull();
+    }
+
+    static final String SEED_PUBLISHER =
+            "//section[@id='publications']//form[input[@name='name' and @value='La Revue du Digital']]";
+
+    @Test
+    void anEditorSaysWhatKindOfPeriodicalAPublisherIsAndItsCitationsFollow() throws IOException {
+        HtmlPage facets = signedIn().getWebClient().getPage(url("/admin/facettes"));
+        HtmlForm form = facets.getFirstByXPath(SEED_PUBLISHER);
+        assertThat(form).as("the seed's publisher is listed").isNotNull();
+        org.htmlunit.html.HtmlSelect kind = form.getSelectByName("kind");
+        assertThat(kind.getSelectedOptions().get(0).getValueAttribute()).isEqualTo("MAGAZINE");
+        try {
+            kind.setSelectedAttribute("NEWSPAPER", true);
+            HtmlPage saved = ((HtmlElement) form.getFirstByXPath(".//button[@type='submit']")).click();
+            assertThat(text(saved.querySelector(".done"))).contains("La Revue du Digital", "est un journal");
+            assertThat(browser()
+                            .getPage(url("/tribunes/" + fr.tribunes.SeedTribune.SLUG + "/citation.ris"))
+                            .getWebResponse()
+                            .getContentAsString())
+                    .startsWith("TY  - NEWS");
+        } finally {
+            // The seed's publisher is a magazine, for the other classes sharing this site.
+            HtmlPage again = facets.getWebClient().getPage(url("/admin/facettes"));
+            HtmlForm restore = again.getFirstByXPath(SEED_PUBLISHER);
+            restore.getSelectByName("kind").setSelectedAttribute("MAGAZINE", true);
+            ((HtmlElement) restore.getFirstByXPath(".//button[@type='submit']")).click();
+        }
+        assertThat(browser()
+                        .getPage(url("/tribunes/" + fr.tribunes.SeedTribune.SLUG + "/citation.ris"))
+                        .getWebResponse()
+                        .getContentAsString())
+                .startsWith("TY  - MGZN");
+    }
+
+    @Test
     void nothingIsWrittenWithoutASignedInEditorAndAValidToken() throws IOException {
         long before = jdbc.queryForObject("select count(*) from article", Long.class);
         List<NameValuePair> fields = List.of(

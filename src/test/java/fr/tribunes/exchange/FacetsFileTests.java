@@ -39,6 +39,37 @@ class FacetsFileTests {
     }
 
     @Test
+    void anAuthorsNamePartsReadBackAndOnlyAuthorsHaveThem() throws Exception {
+        Map<Kind, List<Entry>> facets = Map.of(
+                Kind.AUTHORS,
+                List.of(new Entry(
+                        "auteur-synthetique-n",
+                        "Auteur Synthétique N (données de test)",
+                        null,
+                        false,
+                        "Synthétique N",
+                        "Auteur",
+                        true,
+                        0)));
+        String written = FacetsFile.write(facets);
+        assertThat(written).contains("family_name: Synthétique N", "given_names: Auteur");
+
+        Entry read = FacetsFile.read(FacetsFile.NAME, written).get(Kind.AUTHORS).get(0);
+        assertThat(read.familyName()).isEqualTo("Synthétique N");
+        assertThat(read.givenNames()).isEqualTo("Auteur");
+        assertThat(read.names()).isTrue();
+        // Without the keys, an author's parts are left as they are.
+        assertThat(FacetsFile.read(FacetsFile.NAME, "authors:\n- slug: a\n  name: A\n")
+                        .get(Kind.AUTHORS)
+                        .get(0)
+                        .names())
+                .isFalse();
+
+        assertRefused("authors:\n- slug: a\n  name: A\n  given_names: B\n", 4, "sans nom de famille");
+        assertRefused("themes:\n- slug: a\n  name: A\n  family_name: B\n", 4, "clé inconnue « family_name »");
+    }
+
+    @Test
     void anEmptyFileListsNothing() throws Exception {
         assertThat(FacetsFile.read(FacetsFile.NAME, "# rien\n")).isEmpty();
     }

@@ -49,7 +49,11 @@ class CitationTests {
         assertThat(entry.getType()).isEqualTo(BibTeXEntry.TYPE_ARTICLE);
         assertThat(entry.getKey().getValue()).isEqualTo("vrangos2015etat");
         assertThat(entry.getField(BibTeXEntry.KEY_TITLE).toUserString()).contains("Numergy en procédure de sauvegarde");
-        assertThat(entry.getField(BibTeXEntry.KEY_AUTHOR).toUserString()).isEqualTo("{Théodore Michel Vrangos}");
+        // The name's parts as an editor entered them (migration V10), family name first.
+        assertThat(entry.getField(BibTeXEntry.KEY_AUTHOR).toUserString()).isEqualTo("{Vrangos}, Théodore Michel");
+        // A magazine's article (the publisher's kind, migration V11), its date approximate in EDTF.
+        assertThat(entry.getField(new Key("entrysubtype")).toUserString()).isEqualTo("magazine");
+        assertThat(entry.getField(new Key("date")).toUserString()).isEqualTo("2015-10~");
         assertThat(entry.getField(BibTeXEntry.KEY_JOURNAL).toUserString()).isEqualTo("La Revue du Digital");
         assertThat(entry.getField(BibTeXEntry.KEY_YEAR).toUserString()).isEqualTo("2015");
         assertThat(entry.getField(BibTeXEntry.KEY_MONTH).toUserString())
@@ -79,7 +83,8 @@ class CitationTests {
                 "Éditeur\nTY  - JOUR",
                 "https://example.org/\nER  - ",
                 Instant.EPOCH,
-                Instant.EPOCH);
+                Instant.EPOCH,
+                null);
 
         String ris = CitationFormats.ris(forged, "http://localhost/tribunes/tribune-synthetique-ris");
 
@@ -100,10 +105,10 @@ class CitationTests {
         String ris = get(SeedTribune.PATH + "/citation.ris", "application/x-research-info-systems");
 
         assertThat(ris.split("\r\n"))
-                .startsWith("TY  - NEWS")
+                .startsWith("TY  - MGZN")
                 .contains(
                         "TI  - " + SeedTribune.title(),
-                        "AU  - Théodore Michel Vrangos",
+                        "AU  - Vrangos, Théodore Michel",
                         "PY  - 2015",
                         "DA  - 2015/10//",
                         "T2  - La Revue du Digital",
@@ -119,9 +124,14 @@ class CitationTests {
                 .readTree(get(SeedTribune.PATH + "/citation.json", "application/vnd.citationstyles.csl+json"));
 
         JsonNode item = items.get(0);
-        assertThat(item.path("type").asString()).isEqualTo("article-newspaper");
+        assertThat(item.path("type").asString()).isEqualTo("article-magazine");
         assertThat(item.path("title").asString()).isEqualTo(SeedTribune.title());
-        assertThat(item.path("author").get(0).path("literal").asString()).isEqualTo("Théodore Michel Vrangos");
+        assertThat(item.path("author").get(0).path("family").asString()).isEqualTo("Vrangos");
+        assertThat(item.path("author").get(0).path("given").asString()).isEqualTo("Théodore Michel");
+        assertThat(item.path("author").get(0).has("literal")).isFalse();
+        // The archived copy's address is in the note, not where styles print a shelf mark.
+        assertThat(item.has("archive_location")).isFalse();
+        assertThat(item.path("note").asString()).contains("http://localhost:8080" + SeedTribune.PATH);
         assertThat(item.path("container-title").asString()).isEqualTo("La Revue du Digital");
         assertThat(item.path("issued").path("date-parts").get(0).get(0).asInt()).isEqualTo(2015);
         assertThat(item.path("issued").path("date-parts").get(0).get(1).asInt()).isEqualTo(10);

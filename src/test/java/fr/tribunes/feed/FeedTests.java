@@ -82,6 +82,13 @@ class FeedTests {
     @Test
     void theArchiveFeedCarriesEveryRequiredAtomElementAndTheFullText() throws Exception {
         Feed feed = feed("/flux.atom");
+        org.w3c.dom.Element root = DocumentBuilderFactory.newNSInstance()
+                .newDocumentBuilder()
+                .parse(new InputSource(new StringReader(get("/flux.atom", 200, "application/atom+xml"))))
+                .getDocumentElement();
+        assertThat(root.getAttributeNS(javax.xml.XMLConstants.XML_NS_URI, "lang"))
+                .as("the feed's language, for feed readers")
+                .isEqualTo("fr");
 
         assertThat(feed.getFeedType()).isEqualTo("atom_1.0");
         assertThat(feed.getId()).isEqualTo("http://localhost:8080/flux.atom");
@@ -186,7 +193,8 @@ class FeedTests {
                 .contains("<loc>http://localhost:8080/themes/cloud-souverain</loc><lastmod>")
                 .contains("<loc>http://localhost:8080" + SeedTribune.AUTHOR_PATH + "</loc><lastmod>")
                 .contains("<loc>http://localhost:8080/organisations/numergy</loc><lastmod>")
-                .contains("<loc>http://localhost:8080/</loc><lastmod>");
+                .contains("<loc>http://localhost:8080/</loc><lastmod>")
+                .contains("<loc>http://localhost:8080/archives/2015</loc><lastmod>");
         assertThat(mvc.get().uri("/sitemaps/tribunes-3.xml").exchange()).hasStatus(404);
         assertThat(mvc.get().uri("/sitemaps/tribunes-0.xml").exchange()).hasStatus(404);
         assertThat(mvc.get().uri("/sitemaps/tribunes-x.xml").exchange()).hasStatus(404);

@@ -6,6 +6,8 @@ import fr.tribunes.article.ArticleDocuments;
 import fr.tribunes.article.ArticleRef;
 import fr.tribunes.article.ArticleRefs;
 import fr.tribunes.article.ArticleStatus;
+import fr.tribunes.article.PublicationKind;
+import fr.tribunes.article.Publishers;
 import fr.tribunes.author.AuthorArticles;
 import fr.tribunes.author.AuthorRef;
 import fr.tribunes.author.Authors;
@@ -71,14 +73,18 @@ class ArticleCatalog
 
     private final ArticleListings listings;
 
+    private final Publishers publishers;
+
     ArticleCatalog(
             ArticleRepository articles,
             EditableArticleRepository editable,
             ArticleListings listings,
             Authors authors,
             Topics topics,
-            Organisations organisations) {
+            Organisations organisations,
+            Publishers publishers) {
         this.articles = articles;
+        this.publishers = publishers;
         this.editable = editable;
         this.listings = listings;
         this.authors = authors;
@@ -216,6 +222,7 @@ class ArticleCatalog
         });
         Map<Long, AuthorRef> authorsById = byId(authors.findAllByIds(authorIds), AuthorRef::id);
         Map<Long, TopicRef> topicsById = byId(topics.findAllByIds(topicIds), TopicRef::id);
+        Map<String, PublicationKind> kinds = found.isEmpty() ? Map.of() : publishers.kinds();
         return found.stream()
                 .map(article -> {
                     PublicationDate date = article.publicationDate();
@@ -236,7 +243,8 @@ class ArticleCatalog
                             article.originalPublisher(),
                             article.originalUrl(),
                             article.addedAt(),
-                            article.updatedAt());
+                            article.updatedAt(),
+                            article.originalPublisher() == null ? null : kinds.get(article.originalPublisher()));
                 })
                 .toList();
     }
@@ -274,6 +282,11 @@ class ArticleCatalog
     @Override
     public Map<Long, Long> countByTopic() {
         return listings.counts(ArticleListings.Kind.TOPIC);
+    }
+
+    @Override
+    public Map<Long, Instant> lastChangeByYear() {
+        return listings.lastChanges(ArticleListings.Kind.YEAR);
     }
 
     @Override
@@ -430,19 +443,17 @@ class ArticleCatalog
         String credit = signature.credit();
         if (credit == null) {
             if (organisation == null) {
-                return new ArticleView.BylineView(
-                        author.name(), author.slug(), signature.role(), signature.role(), null, null);
+                return new ArticleView.BylineView(author, signature.role(), signature.role(), null, null);
             }
             String role = signature.role() == null ? null : signature.role() + ", ";
-            return new ArticleView.BylineView(author.name(), author.slug(), signature.role(), role, organisation, null);
+            return new ArticleView.BylineView(author, signature.role(), role, organisation, null);
         }
         int at = organisation == null ? -1 : credit.lastIndexOf(organisation.name());
         if (at < 0) {
-            return new ArticleView.BylineView(author.name(), author.slug(), signature.role(), credit, null, null);
+            return new ArticleView.BylineView(author, signature.role(), credit, null, null);
         }
         return new ArticleView.BylineView(
-                author.name(),
-                author.slug(),
+                author,
                 signature.role(),
                 credit.substring(0, at),
                 organisation,
@@ -466,7 +477,8 @@ class ArticleCatalog
         return article.signatures().stream()
                 .map(s -> {
                     AuthorRef author = authorsById.get(s.authorId());
-                    return new ArticleCard.Byline(author.name(), author.slug(), s.credit());
+                    return new ArticleCard.Byline(
+                            author.name(), author.slug(), s.credit(), author.familyName(), author.givenNames());
                 })
                 .toList();
     }

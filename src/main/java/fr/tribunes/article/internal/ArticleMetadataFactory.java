@@ -75,6 +75,12 @@ class ArticleMetadataFactory {
             Map<String, Object> person = new LinkedHashMap<>();
             person.put("@type", "Person");
             person.put("name", byline.name());
+            if (byline.familyName() != null) {
+                person.put("familyName", byline.familyName());
+            }
+            if (byline.givenNames() != null) {
+                person.put("givenName", byline.givenNames());
+            }
             person.put("url", authorUrls.get(i));
             if (byline.role() != null) {
                 person.put("jobTitle", byline.role());

@@ -1,6 +1,7 @@
 package fr.tribunes.article.internal;
 
 import fr.tribunes.article.ArticleDocument;
+import fr.tribunes.author.AuthorRef;
 import fr.tribunes.facet.ArticleCard;
 import fr.tribunes.organisation.OrganisationRef;
 import fr.tribunes.topic.TopicRef;
@@ -70,10 +71,33 @@ record ArticleView(
     record BylineView(
             String name,
             String slug,
+            String familyName,
+            String givenNames,
             String role,
             String creditBefore,
             OrganisationRef organisation,
             String creditAfter) {
+
+        BylineView(
+                AuthorRef author, String role, String creditBefore, OrganisationRef organisation, String creditAfter) {
+            this(
+                    author.name(),
+                    author.slug(),
+                    author.familyName(),
+                    author.givenNames(),
+                    role,
+                    creditBefore,
+                    organisation,
+                    creditAfter);
+        }
+
+        /** « Vrangos, Théodore Michel », as Google Scholar reads {@code citation_author}; the whole name without parts. */
+        public String inverted() {
+            if (familyName == null) {
+                return name;
+            }
+            return givenNames == null ? familyName : familyName + ", " + givenNames;
+        }
 
         public boolean hasCredit() {
             return creditBefore != null || organisation != null;

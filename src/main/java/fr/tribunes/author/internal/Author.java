@@ -7,6 +7,12 @@ import jakarta.persistence.Entity;
 @Entity
 public class Author extends FacetEntity {
 
+    /** As an editor entered it, or null: then citations use the whole name. */
+    private String familyName;
+
+    /** As an editor entered them, or null. */
+    private String givenNames;
+
     protected Author() {}
 
     public Author(String slug, String name) {
@@ -14,6 +20,12 @@ public class Author extends FacetEntity {
     }
 
     public AuthorRef toRef() {
-        return new AuthorRef(id(), slug(), name());
+        return new AuthorRef(id(), slug(), name(), familyName, givenNames);
+    }
+
+    /** Sets the name's parts; a family name alone is allowed, given names alone are not ({@code Authors}). */
+    public void nameParts(String familyName, String givenNames) {
+        this.familyName = familyName;
+        this.givenNames = givenNames;
     }
 }

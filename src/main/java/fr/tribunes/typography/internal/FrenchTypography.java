@@ -169,4 +169,29 @@ public final class FrenchTypography {
     public String fr(String text) {
         return apply(text);
     }
+
+    /**
+     * The text cut to at most {@code max} characters at the end of a word, with « … » when cut: for a page's
+     * {@code <title>} or meta description, which search engines cut anyway (about 60 and 160 characters), never for
+     * the text itself. Runs of white space become one space; null stays null.
+     */
+    public static String shorten(String text, int max) {
+        if (text == null) {
+            return null;
+        }
+        String flat = text.strip().replaceAll("\\s+", " ");
+        if (flat.length() <= max) {
+            return flat;
+        }
+        int end = flat.lastIndexOf(' ', max - 1);
+        String cut = (end > max / 2 ? flat.substring(0, end) : flat.substring(0, max - 1)).strip();
+        // No dangling punctuation or apostrophe before the ellipsis: « cloud, … » reads « cloud… ».
+        cut = cut.replaceAll("[\\s\u00A0\u202F,;:!?.«’'(\\-–—]+$", "");
+        return cut + "…";
+    }
+
+    /** The same, for templates: {@code ${#typo.shorten(article.title, 60)}}. */
+    public String cut(String text, int max) {
+        return shorten(text, max);
+    }
 }

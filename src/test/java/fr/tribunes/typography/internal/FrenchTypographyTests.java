@@ -11,6 +11,21 @@ import org.junit.jupiter.api.Test;
 class FrenchTypographyTests {
 
     @Test
+    void aLongTitleIsCutAtTheEndOfAWordWithAnEllipsisAndAShortOneIsLeftWhole() {
+        String title = SeedTribune.title();
+        String cut = FrenchTypography.shorten(title, 60);
+        assertThat(cut).hasSizeLessThanOrEqualTo(60).endsWith("…");
+        // Cut after a whole word of the title, without the colon before it.
+        assertThat(title).startsWith(cut.substring(0, cut.length() - 1));
+        assertThat(title.charAt(cut.length() - 1)).isIn(' ', '\u202F', '\u00A0', ':');
+        assertThat(FrenchTypography.shorten("L’état doit apprendre de ses erreurs : Numergy", 40))
+                .isEqualTo("L’état doit apprendre de ses erreurs…");
+        assertThat(FrenchTypography.shorten("Thème : cloud souverain", 60)).isEqualTo("Thème : cloud souverain");
+        assertThat(FrenchTypography.shorten("  deux\n lignes  ", 60)).isEqualTo("deux lignes");
+        assertThat(FrenchTypography.shorten(null, 60)).isNull();
+    }
+
+    @Test
     void highPunctuationAndGuillemetsGetANarrowNoBreakSpace() {
         assertThat(FrenchTypography.apply("Cloudwatt n’existe plus ; c’est devenu Orange"))
                 .isEqualTo("Cloudwatt n’existe plus\u202F; c’est devenu Orange");
