@@ -59,6 +59,9 @@ class SecurityConfiguration {
     static final String API_VIEWER_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
+    /** OAI-PMH's address (the harvest module). */
+    private static final String OAI_PMH = "/oai";
+
     private static final RequestMatcher API_VIEWER = new OrRequestMatcher(
             PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"),
             PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"));
@@ -92,7 +95,9 @@ class SecurityConfiguration {
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(toSignIn))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
                         .ignoringRequestMatchers(
-                                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, COMMENT_FORM)))
+                                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, COMMENT_FORM),
+                                // OAI-PMH lets harvesters ask by POST; the answer changes nothing and reads no session.
+                                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, OAI_PMH)))
                 // Sessions only for signed-in editors, and a few each: the oldest ends when a sixth begins.
                 .sessionManagement(sessions -> sessions.maximumSessions(MAX_SESSIONS_PER_EDITOR)
                         .sessionRegistry(sessionRegistry)

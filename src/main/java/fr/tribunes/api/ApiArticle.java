@@ -150,6 +150,7 @@ final class ApiArticle {
      * @param addedAt when it entered the archive
      * @param updatedAt when the archive's copy last changed (see the history page for corrections)
      * @param verbatim always true: the text is reproduced exactly as published
+     * @param rights who holds the rights and on what footing the archive reproduces the text
      */
     @Schema(name = "Provenance")
     record Provenance(
@@ -165,7 +166,43 @@ final class ApiArticle {
 
             @Schema(requiredMode = REQUIRED) Instant addedAt,
             @Schema(requiredMode = REQUIRED) Instant updatedAt,
-            @Schema(requiredMode = REQUIRED) boolean verbatim) {}
+            @Schema(requiredMode = REQUIRED) boolean verbatim,
+            @Schema(requiredMode = REQUIRED) ApiRights rights) {}
+
+    /**
+     * The rights on a text, as editors entered them; every field null when they entered nothing.
+     *
+     * @param holder who holds them, as editors name them
+     * @param basis on what footing the archive reproduces the text
+     * @param license the licence's address, only under {@code license}
+     * @param statement all of it in one French sentence, as Dublin Core's {@code rights} gives it
+     */
+    @Schema(name = "Rights", description = "Les droits sur le texte, tels que la rédaction les a indiqués")
+    record ApiRights(
+            @Schema(
+                    requiredMode = REQUIRED,
+                    types = {"string", "null"},
+                    example = "Théodore Michel Vrangos et La Revue du Digital")
+            String holder,
+
+            @Schema(
+                    requiredMode = REQUIRED,
+                    types = {"string", "null"},
+                    pattern = "^(archive|permission|license)$",
+                    description = "archive : tous droits réservés, reproduit à titre d’archive avec sa source ;"
+                            + " permission : avec l’autorisation des ayants droit ; license : sous la licence donnée")
+            String basis,
+
+            @Schema(
+                    requiredMode = REQUIRED,
+                    types = {"string", "null"},
+                    format = "uri")
+            String license,
+
+            @Schema(
+                    requiredMode = REQUIRED,
+                    types = {"string", "null"})
+            String statement) {}
 
     static Summary summary(ArticleDocument article, SiteUrls urls) {
         return new Summary(
@@ -213,6 +250,17 @@ final class ApiArticle {
 
     private static Provenance provenance(ArticleDocument article) {
         return new Provenance(
-                article.originalPublisher(), article.originalUrl(), article.addedAt(), article.updatedAt(), true);
+                article.originalPublisher(),
+                article.originalUrl(),
+                article.addedAt(),
+                article.updatedAt(),
+                true,
+                new ApiRights(
+                        article.rights().holder(),
+                        article.rights().basis() == null
+                                ? null
+                                : article.rights().basis().key(),
+                        article.rights().license(),
+                        article.rights().statement()));
     }
 }

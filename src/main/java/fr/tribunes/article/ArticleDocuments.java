@@ -22,6 +22,9 @@ public interface ArticleDocuments {
             Integer year,
             org.springframework.data.domain.Pageable pageable);
 
+    /** The published op-eds with these keys, whole, in the keys' order; a key not published is left out. */
+    List<ArticleDocument> findDocuments(List<Long> ids);
+
     /** One op-ed whole, by its slug. */
     java.util.Optional<ArticleDocument> findDocument(String slug);
 

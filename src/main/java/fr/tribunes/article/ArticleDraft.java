@@ -18,6 +18,8 @@ import java.util.List;
  * @param bylines who signed it, in order
  * @param themes the names of the themes it is filed under
  * @param organisations the organisations it names
+ * @param rights who holds the rights and on what footing the archive reproduces it ({@link Rights#UNKNOWN} when
+ *     not said)
  */
 public record ArticleDraft(
         String title,
@@ -31,12 +33,62 @@ public record ArticleDraft(
         String originalUrl,
         List<Byline> bylines,
         List<String> themes,
-        List<Mentioned> organisations) {
+        List<Mentioned> organisations,
+        Rights rights) {
 
     public ArticleDraft {
         bylines = bylines == null ? List.of() : List.copyOf(bylines);
         themes = themes == null ? List.of() : List.copyOf(themes);
         organisations = organisations == null ? List.of() : List.copyOf(organisations);
+        rights = rights == null ? Rights.UNKNOWN : rights;
+    }
+
+    /** A draft that says nothing of the rights. */
+    public ArticleDraft(
+            String title,
+            String slug,
+            String standfirst,
+            String text,
+            String date,
+            boolean dateApproximate,
+            String dateNote,
+            String originalPublisher,
+            String originalUrl,
+            List<Byline> bylines,
+            List<String> themes,
+            List<Mentioned> organisations) {
+        this(
+                title,
+                slug,
+                standfirst,
+                text,
+                date,
+                dateApproximate,
+                dateNote,
+                originalPublisher,
+                originalUrl,
+                bylines,
+                themes,
+                organisations,
+                Rights.UNKNOWN);
+    }
+
+    /** The same draft with these rights. */
+    public ArticleDraft withRights(Rights rights) {
+        return new ArticleDraft(
+                title,
+                slug,
+                standfirst,
+                text,
+                date,
+                dateApproximate,
+                dateNote,
+                originalPublisher,
+                originalUrl,
+                bylines,
+                themes,
+                organisations,
+                rights);
     }
 
     /** The same draft at another address. */
@@ -53,7 +105,8 @@ public record ArticleDraft(
                 originalUrl,
                 bylines,
                 themes,
-                organisations);
+                organisations,
+                rights);
     }
 
     /** The same draft with another text. */
@@ -70,7 +123,8 @@ public record ArticleDraft(
                 originalUrl,
                 bylines,
                 themes,
-                organisations);
+                organisations,
+                rights);
     }
 
     /**

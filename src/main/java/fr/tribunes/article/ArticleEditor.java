@@ -258,6 +258,7 @@ public class ArticleEditor {
                 draft.dateNote(),
                 draft.originalPublisher(),
                 draft.originalUrl(),
+                draft.rights(),
                 resolved.checked().blocks(),
                 resolved.signatures(),
                 resolved.topicIds(),

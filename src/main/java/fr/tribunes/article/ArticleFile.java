@@ -24,7 +24,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /**
  * The archive's exchange format: one op-ed per Markdown file, a YAML front matter between two {@code ---} lines
  * (title, slug, authors with their role and organisation, date and precision, original publisher and address,
- * themes, organisations), then the text in the plain-text format ({@link ArticleText}). Imports, exports and the
+ * rights, themes, organisations), then the text in the plain-text format ({@link ArticleText}). Imports, exports and the
  * revisions all use it. The front matter is read as a tree of nodes, never as objects, so a file cannot make the
  * reader build anything; every error names its line.
  */
@@ -41,6 +41,9 @@ public final class ArticleFile {
             "date_note",
             "publisher",
             "url",
+            "rights_holder",
+            "rights_basis",
+            "license",
             "authors",
             "themes",
             "organisations",
@@ -102,6 +105,11 @@ public final class ArticleFile {
         putIfPresent(front, "date_note", draft.dateNote());
         putIfPresent(front, "publisher", draft.originalPublisher());
         putIfPresent(front, "url", draft.originalUrl());
+        putIfPresent(front, "rights_holder", draft.rights().holder());
+        if (draft.rights().basis() != null) {
+            front.put("rights_basis", draft.rights().basis().key());
+        }
+        putIfPresent(front, "license", draft.rights().license());
         List<Map<String, Object>> authors = new ArrayList<>();
         for (ArticleDraft.Byline byline : draft.bylines()) {
             Map<String, Object> author = new LinkedHashMap<>();
@@ -253,6 +261,14 @@ public final class ArticleFile {
             throw new ArticleFileException(
                     name, line(fields.get("date_approximate")), "« date_approximate » vaut true ou false.");
         }
+        String basisValue = reader.string(fields.get("rights_basis"));
+        Rights.Basis basis = Rights.Basis.of(basisValue);
+        if (basisValue != null && basis == null) {
+            throw new ArticleFileException(
+                    name,
+                    line(fields.get("rights_basis")),
+                    "« rights_basis » vaut « archive », « permission » ou « license ».");
+        }
         ArticleDraft draft = new ArticleDraft(
                 reader.string(fields.get("title")),
                 reader.string(fields.get("slug")),
@@ -265,7 +281,8 @@ public final class ArticleFile {
                 reader.string(fields.get("url")),
                 bylines,
                 themes,
-                organisations);
+                organisations,
+                new Rights(reader.string(fields.get("rights_holder")), basis, reader.string(fields.get("license"))));
         return new Parsed(name, draft, status, addedAt, updatedAt, at);
     }
 
@@ -293,6 +310,7 @@ public final class ArticleFile {
             case "publisher" -> "originalPublisher";
             case "url" -> "originalUrl";
             case "authors" -> "bylines";
+            case "rights_holder", "rights_basis", "license" -> "rights";
             default -> key;
         };
     }

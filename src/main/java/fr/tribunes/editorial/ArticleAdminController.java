@@ -1,10 +1,12 @@
 package fr.tribunes.editorial;
 
+import fr.tribunes.article.ArticleDraft;
 import fr.tribunes.article.ArticleEditor;
 import fr.tribunes.article.ArticleFileException;
 import fr.tribunes.article.ArticleStatus;
 import fr.tribunes.article.EditConflictException;
 import fr.tribunes.article.InvalidDraftException;
+import fr.tribunes.article.Rights;
 import fr.tribunes.author.Authors;
 import fr.tribunes.organisation.Organisations;
 import fr.tribunes.topic.Topics;
@@ -70,6 +72,9 @@ class ArticleAdminController {
                 "dateNote",
                 "originalPublisher",
                 "originalUrl",
+                "rightsHolder",
+                "rightsBasis",
+                "rightsLicense",
                 "bylines*",
                 "themes",
                 "organisations",
@@ -102,7 +107,7 @@ class ArticleAdminController {
     String create(
             @ModelAttribute("form") ArticleForm form, Principal editorName, Model model, RedirectAttributes flash) {
         try {
-            long id = editor.create(form.toDraft(), editorName.getName());
+            long id = editor.create(draft(form), editorName.getName());
             flash.addFlashAttribute("done", message("editorial.done.created"));
             return "redirect:/admin/tribunes/" + id;
         } catch (InvalidDraftException e) {
@@ -125,7 +130,7 @@ class ArticleAdminController {
             RedirectAttributes flash) {
         ArticleEditor.Edited edited = find(id);
         try {
-            editor.save(edited.id(), form.getVersion(), form.toDraft(), form.getReason(), editorName.getName());
+            editor.save(edited.id(), form.getVersion(), draft(form), form.getReason(), editorName.getName());
         } catch (InvalidDraftException e) {
             return form(model, form.withSpareRows(), edited, e.errors());
         } catch (EditConflictException | ObjectOptimisticLockingFailureException e) {
@@ -189,6 +194,14 @@ class ArticleAdminController {
     }
 
     /** A message from messages.properties; numbers are passed as strings, so that 1000 is not printed « 1 000 ». */
+    /** What the form says, refused whole when its choice of footing for the rights is none the form offers. */
+    private ArticleDraft draft(ArticleForm form) throws InvalidDraftException {
+        if (form.unknownRightsBasis()) {
+            throw new InvalidDraftException(Map.of("rightsBasis", message("editorial.article.rights.basis.unknown")));
+        }
+        return form.toDraft();
+    }
+
     private String message(String code, Object... arguments) {
         return messages.getMessage(code, arguments, Locale.FRENCH);
     }
@@ -197,6 +210,7 @@ class ArticleAdminController {
         model.addAttribute("form", form);
         model.addAttribute("edited", edited);
         model.addAttribute("errors", errors);
+        model.addAttribute("rightsBases", Rights.Basis.values());
         model.addAttribute("knownAuthors", authors.findAll());
         model.addAttribute("knownThemes", topics.findAll());
         model.addAttribute("knownOrganisations", organisations.findAll());

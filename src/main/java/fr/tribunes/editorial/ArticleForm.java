@@ -2,6 +2,7 @@ package fr.tribunes.editorial;
 
 import fr.tribunes.article.ArticleDraft;
 import fr.tribunes.article.ArticleEditor;
+import fr.tribunes.article.Rights;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,6 +38,13 @@ public class ArticleForm {
     private String originalPublisher = "";
 
     private String originalUrl = "";
+
+    private String rightsHolder = "";
+
+    /** {@link Rights.Basis#key()}, or blank. */
+    private String rightsBasis = "";
+
+    private String rightsLicense = "";
 
     private List<BylineForm> bylines = new ArrayList<>();
 
@@ -134,6 +142,10 @@ public class ArticleForm {
         form.dateNote = orEmpty(draft.dateNote());
         form.originalPublisher = orEmpty(draft.originalPublisher());
         form.originalUrl = orEmpty(draft.originalUrl());
+        form.rightsHolder = orEmpty(draft.rights().holder());
+        form.rightsBasis =
+                draft.rights().basis() == null ? "" : draft.rights().basis().key();
+        form.rightsLicense = orEmpty(draft.rights().license());
         draft.bylines().forEach(b -> form.bylines.add(new BylineForm(b)));
         form.themes = String.join("\n", draft.themes());
         form.organisations = draft.organisations().stream()
@@ -153,6 +165,11 @@ public class ArticleForm {
             bylines.add(new BylineForm());
         }
         return this;
+    }
+
+    /** Whether the footing chosen for the rights is none of those the form offers (a forged request). */
+    boolean unknownRightsBasis() {
+        return rightsBasis != null && !rightsBasis.isBlank() && Rights.Basis.of(rightsBasis) == null;
     }
 
     ArticleDraft toDraft() {
@@ -180,7 +197,8 @@ public class ArticleForm {
                         .map(BylineForm::toByline)
                         .toList(),
                 lines(themes),
-                mentioned);
+                mentioned,
+                new Rights(rightsHolder, Rights.Basis.of(rightsBasis), rightsLicense));
     }
 
     private static List<String> lines(String text) {
@@ -267,6 +285,30 @@ public class ArticleForm {
 
     public void setOriginalUrl(String originalUrl) {
         this.originalUrl = originalUrl;
+    }
+
+    public String getRightsHolder() {
+        return rightsHolder;
+    }
+
+    public void setRightsHolder(String rightsHolder) {
+        this.rightsHolder = rightsHolder;
+    }
+
+    public String getRightsBasis() {
+        return rightsBasis;
+    }
+
+    public void setRightsBasis(String rightsBasis) {
+        this.rightsBasis = rightsBasis;
+    }
+
+    public String getRightsLicense() {
+        return rightsLicense;
+    }
+
+    public void setRightsLicense(String rightsLicense) {
+        this.rightsLicense = rightsLicense;
     }
 
     public List<BylineForm> getBylines() {

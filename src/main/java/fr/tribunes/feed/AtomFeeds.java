@@ -94,6 +94,9 @@ class AtomFeeds {
             original.setTitle(xml(article.originalPublisher()));
             entry.setOtherLinks(List.of(original));
         }
+        if (article.rights().known()) {
+            entry.setRights(xml(article.rights().statement()));
+        }
         entry.setAuthors(article.bylines().stream()
                 .<SyndPerson>map(byline -> {
                     Person person = new Person();

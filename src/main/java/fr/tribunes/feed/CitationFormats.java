@@ -141,6 +141,12 @@ final class CitationFormats {
         if (article.originalUrl() != null) {
             md.append("Original : <").append(article.originalUrl()).append(">\n\n");
         }
+        md.append("Droits : ")
+                .append(
+                        article.rights().known()
+                                ? markdownEscape(article.rights().statement())
+                                : "non renseignés.")
+                .append("\n\n");
         return md.append("Archivé par Tribunes : <").append(url).append(">\n").toString();
     }
 

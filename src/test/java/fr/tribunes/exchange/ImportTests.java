@@ -225,8 +225,9 @@ class ImportTests {
         // As printed for the editor: the file as given, its line, the reason.
         assertThat(refused.get("04-cle-inconnue.md").toString())
                 .isEqualTo(folder.resolve("04-cle-inconnue.md") + ", ligne 4 : clé inconnue « auteur »"
-                        + " (attendues : added_at, authors, date, date_approximate, date_note, organisations,"
-                        + " publisher, slug, standfirst, status, themes, title, updated_at, url).");
+                        + " (attendues : added_at, authors, date, date_approximate, date_note, license,"
+                        + " organisations, publisher, rights_basis, rights_holder, slug, standfirst, status, themes,"
+                        + " title, updated_at, url).");
         // Nothing of the refused files reached the archive.
         for (int number = 31; number <= 39; number++) {
             assertThat(editor.list(SyntheticArticles.title(number), 1)).isEmpty();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.tribunes.SeedTribune;
 import fr.tribunes.SiteTest;
 import fr.tribunes.article.ArticleDocument;
+import fr.tribunes.article.Rights;
 import fr.tribunes.facet.ArticleCard;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -70,6 +71,7 @@ class CitationTests {
     @Test
     void aLineBreakInANameCannotForgeASecondRisReference() {
         ArticleDocument forged = new ArticleDocument(
+                1,
                 "tribune-synthetique-ris",
                 "Tribune synthétique (données de test)",
                 null,
@@ -80,11 +82,13 @@ class CitationTests {
                         "Auteur\nUR  - https://evil.example/\nER  - \nTY  - JOUR", "auteur", null)),
                 List.of(),
                 List.of(new ArticleDocument.Named("theme", "Thème\r\nER  - \u2028TY  - JOUR")),
+                List.of(),
                 "Éditeur\nTY  - JOUR",
                 "https://example.org/\nER  - ",
                 Instant.EPOCH,
                 Instant.EPOCH,
-                null);
+                null,
+                Rights.UNKNOWN);
 
         String ris = CitationFormats.ris(forged, "http://localhost/tribunes/tribune-synthetique-ris");
 

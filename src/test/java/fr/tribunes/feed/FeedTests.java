@@ -110,6 +110,9 @@ class FeedTests {
             assertThat(author.getUri()).isEqualTo("http://localhost:8080" + SeedTribune.AUTHOR_PATH);
         });
         assertThat(seed.getCategories()).extracting(c -> c.getLabel()).contains("cloud souverain", "PME");
+        assertThat(seed.getRights())
+                .isEqualTo("© Théodore Michel Vrangos et La Revue du Digital. Tous droits réservés\u202F;"
+                        + " reproduit à titre d’archive, avec sa source.");
         assertThat(seed.getOtherLinks())
                 .singleElement()
                 .satisfies(link -> assertThat(link.getHref())

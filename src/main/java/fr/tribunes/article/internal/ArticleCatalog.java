@@ -206,12 +206,17 @@ class ArticleCatalog
     }
 
     @Override
+    public List<ArticleDocument> findDocuments(List<Long> ids) {
+        return documents(inOrder(ids));
+    }
+
+    @Override
     public Optional<ArticleDocument> findDocument(String slug) {
         return articles.findBySlug(slug)
                 .map(article -> documents(List.of(article)).get(0));
     }
 
-    /** Op-eds whole, with two more queries however many they are: authors, then themes. */
+    /** Op-eds whole, with three more queries however many they are: authors, themes, organisations named. */
     private List<ArticleDocument> documents(List<Article> found) {
         found.forEach(article -> PageDependencies.shows(PageDependencies.opEd(article.id())));
         Set<Long> authorIds = new HashSet<>();
@@ -222,11 +227,16 @@ class ArticleCatalog
         });
         Map<Long, AuthorRef> authorsById = byId(authors.findAllByIds(authorIds), AuthorRef::id);
         Map<Long, TopicRef> topicsById = byId(topics.findAllByIds(topicIds), TopicRef::id);
+        Set<Long> organisationIds = new HashSet<>();
+        found.forEach(article -> article.mentions().forEach(m -> organisationIds.add(m.organisationId())));
+        Map<Long, OrganisationRef> organisationsById =
+                byId(organisations.findAllByIds(organisationIds), OrganisationRef::id);
         Map<String, PublicationKind> kinds = found.isEmpty() ? Map.of() : publishers.kinds();
         return found.stream()
                 .map(article -> {
                     PublicationDate date = article.publicationDate();
                     return new ArticleDocument(
+                            article.id(),
                             article.slug(),
                             article.title(),
                             article.standfirst(),
@@ -240,11 +250,17 @@ class ArticleCatalog
                                     .sorted(Comparator.comparing(TopicRef::slug))
                                     .map(t -> new ArticleDocument.Named(t.slug(), t.name()))
                                     .toList(),
+                            article.mentions().stream()
+                                    .map(m -> organisationsById.get(m.organisationId()))
+                                    .sorted(Comparator.comparing(OrganisationRef::slug))
+                                    .map(o -> new ArticleDocument.Named(o.slug(), o.name()))
+                                    .toList(),
                             article.originalPublisher(),
                             article.originalUrl(),
                             article.addedAt(),
                             article.updatedAt(),
-                            article.originalPublisher() == null ? null : kinds.get(article.originalPublisher()));
+                            article.originalPublisher() == null ? null : kinds.get(article.originalPublisher()),
+                            article.rights());
                 })
                 .toList();
     }
@@ -430,6 +446,7 @@ class ArticleCatalog
                 mentions,
                 article.originalPublisher(),
                 article.originalUrl(),
+                article.rights(),
                 PublicationDate.dayLabel(LocalDate.ofInstant(article.addedAt(), ZONE)),
                 readingMinutes(article),
                 related(article));
@@ -460,7 +477,7 @@ class ArticleCatalog
                 credit.substring(at + organisation.name().length()));
     }
 
-    private static List<ArticleDocument.Block> blocks(List<ArticleBlock> blocks) {
+    static List<ArticleDocument.Block> blocks(List<ArticleBlock> blocks) {
         List<ArticleDocument.Block> views = new ArrayList<>(blocks.size());
         int sections = 0;
         int paragraphs = 0;

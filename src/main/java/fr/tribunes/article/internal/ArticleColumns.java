@@ -1,5 +1,6 @@
 package fr.tribunes.article.internal;
 
+import fr.tribunes.article.Rights;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -53,6 +54,13 @@ abstract class ArticleColumns implements ArticleContent {
     String originalPublisher;
 
     String originalUrl;
+
+    String rightsHolder;
+
+    @Enumerated(EnumType.STRING)
+    Rights.Basis rightsBasis;
+
+    String rightsLicense;
 
     Instant addedAt;
 
@@ -118,6 +126,11 @@ abstract class ArticleColumns implements ArticleContent {
     @Override
     public String originalUrl() {
         return originalUrl;
+    }
+
+    @Override
+    public Rights rights() {
+        return new Rights(rightsHolder, rightsBasis, rightsLicense);
     }
 
     @Override

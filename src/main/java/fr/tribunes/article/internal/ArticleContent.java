@@ -1,5 +1,6 @@
 package fr.tribunes.article.internal;
 
+import fr.tribunes.article.Rights;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -22,6 +23,9 @@ public interface ArticleContent {
     String originalPublisher();
 
     String originalUrl();
+
+    /** Who holds the rights and on what footing the archive reproduces the text. */
+    Rights rights();
 
     Instant addedAt();
 

@@ -7,8 +7,11 @@ import fr.tribunes.web.NotFoundException;
 import fr.tribunes.web.PageNumber;
 import fr.tribunes.web.Pagination;
 import fr.tribunes.web.Redirects;
+import fr.tribunes.web.SiteUrls;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,26 +42,32 @@ class ArticleController {
 
     private final ObjectProvider<ArticleComments> comments;
 
+    private final SiteUrls urls;
+
     ArticleController(
             ArticleCatalog catalog,
             ArticleMetadataFactory metadata,
             ArticleHistory history,
             FormerSlugs formerSlugs,
-            ObjectProvider<ArticleComments> comments) {
+            ObjectProvider<ArticleComments> comments,
+            SiteUrls urls) {
         this.catalog = catalog;
         this.metadata = metadata;
         this.history = history;
         this.formerSlugs = formerSlugs;
         this.comments = comments;
+        this.urls = urls;
     }
 
     @GetMapping("/tribunes/{slug}")
-    Object article(@PathVariable String slug, Model model) {
+    Object article(@PathVariable String slug, Model model, HttpServletResponse response) {
         Optional<ArticleView> found = catalog.findBySlug(slug);
         if (found.isEmpty()) {
             return moved(slug, "");
         }
         ArticleView article = found.get();
+        // Memento (RFC 7089): this page is the original resource; its versions are found from here.
+        response.setHeader(HttpHeaders.LINK, MementoController.originalLinks(urls, article.slug()));
         model.addAttribute("article", article);
         model.addAttribute("meta", metadata.of(article));
         // Loaded here, before rendering: the template runs no query. Absent when no feature handles comments.

@@ -96,7 +96,8 @@ public class ArticleLinks {
                 draft.originalUrl(),
                 bylines,
                 themes.stream().map(TopicRef::name).toList(),
-                mentioned);
+                mentioned,
+                draft.rights());
         return new Resolved(
                 checked,
                 resolved,
@@ -155,7 +156,8 @@ public class ArticleLinks {
                 article.originalUrl(),
                 bylines,
                 themes,
-                mentioned);
+                mentioned,
+                article.rights());
     }
 
     private static <T> Map<Long, T> byId(List<T> list, Function<T, Long> id) {

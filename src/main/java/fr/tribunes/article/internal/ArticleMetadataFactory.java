@@ -97,6 +97,17 @@ class ArticleMetadataFactory {
         if (article.originalUrl() != null) {
             data.put("isBasedOn", article.originalUrl());
         }
+        // The holder is a name as editors wrote it, which may name a person and a publisher together: schema.org
+        // takes text where it expects a Person or an Organization, and guessing which it is would invent.
+        if (article.rights().holder() != null) {
+            data.put("copyrightHolder", article.rights().holder());
+        }
+        if (article.rights().known()) {
+            data.put("copyrightNotice", article.rights().statement());
+        }
+        if (article.rights().license() != null) {
+            data.put("license", article.rights().license());
+        }
         data.put("keywords", article.topics().stream().map(TopicRef::name).toList());
         data.put(
                 "mentions",

@@ -1,6 +1,7 @@
 package fr.tribunes.article.internal;
 
 import fr.tribunes.article.ArticleDocument;
+import fr.tribunes.article.Rights;
 import fr.tribunes.author.AuthorRef;
 import fr.tribunes.facet.ArticleCard;
 import fr.tribunes.organisation.OrganisationRef;
@@ -24,6 +25,7 @@ import java.util.List;
  * @param mentions the organisations it names
  * @param originalPublisher who first published it, or null
  * @param originalUrl where, or null
+ * @param rights who holds the rights and on what footing the archive reproduces the text
  * @param addedOn when it entered this archive, in French
  * @param readingMinutes about how long the text takes to read
  * @param related other op-eds sharing its themes, most shared first
@@ -43,6 +45,7 @@ record ArticleView(
         List<MentionView> mentions,
         String originalPublisher,
         String originalUrl,
+        Rights rights,
         String addedOn,
         int readingMinutes,
         List<ArticleCard> related) {

@@ -3,6 +3,7 @@ package fr.tribunes.article.internal;
 import fr.tribunes.article.ArticleDraft;
 import fr.tribunes.article.ArticleEditor;
 import fr.tribunes.article.InvalidDraftException;
+import fr.tribunes.article.Rights;
 import fr.tribunes.typography.Slugs;
 import fr.tribunes.typography.TypedText;
 import java.net.URI;
@@ -46,6 +47,8 @@ public class DraftCheck {
     static final int MAX_PUBLISHER = 300;
 
     static final int MAX_URL = 2000;
+
+    static final int MAX_RIGHTS_HOLDER = 500;
 
     static final int MAX_ROLE = 300;
 
@@ -135,6 +138,20 @@ public class DraftCheck {
         if (url != null && !isWebAddress(url)) {
             errors.put("originalUrl", "draft.url.invalid");
         }
+        Rights rights = draft.rights();
+        String holder = strip(rights.holder());
+        String license = strip(rights.license());
+        if (holder != null && holder.length() > MAX_RIGHTS_HOLDER) {
+            errors.put("rightsHolder", "draft.rights.holder.long", MAX_RIGHTS_HOLDER);
+        }
+        errors.oneLine("rightsHolder", "draft.line.rights-holder", holder);
+        if (rights.basis() == Rights.Basis.LICENSE && license == null) {
+            errors.put("rightsLicense", "draft.rights.license.missing");
+        } else if (license != null && rights.basis() != Rights.Basis.LICENSE) {
+            errors.put("rightsLicense", "draft.rights.license.unexpected");
+        } else if (license != null && (!isWebAddress(license) || license.length() > MAX_URL)) {
+            errors.put("rightsLicense", "draft.rights.license.invalid");
+        }
         errors.oneLine("title", "draft.line.title", title);
         errors.oneLine("dateNote", "draft.line.date-note", note);
         errors.oneLine("originalPublisher", "draft.line.publisher", publisher);
@@ -210,7 +227,8 @@ public class DraftCheck {
                 url,
                 bylines,
                 List.copyOf(themes),
-                List.copyOf(mentioned.values()));
+                List.copyOf(mentioned.values()),
+                new Rights(holder, rights.basis(), license));
         return new Checked(
                 clean,
                 slug,

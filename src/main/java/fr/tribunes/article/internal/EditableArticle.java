@@ -1,6 +1,7 @@
 package fr.tribunes.article.internal;
 
 import fr.tribunes.article.ArticleStatus;
+import fr.tribunes.article.Rights;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -41,6 +42,7 @@ public class EditableArticle extends ArticleColumns {
             String dateNote,
             String originalPublisher,
             String originalUrl,
+            Rights rights,
             List<ArticleBlock> blocks,
             List<Signature> signatures,
             Collection<Long> topicIds,
@@ -55,6 +57,9 @@ public class EditableArticle extends ArticleColumns {
         this.dateNote = dateNote;
         this.originalPublisher = originalPublisher;
         this.originalUrl = originalUrl;
+        this.rightsHolder = rights.holder();
+        this.rightsBasis = rights.basis();
+        this.rightsLicense = rights.license();
         this.blocks.clear();
         this.blocks.addAll(blocks);
         this.signatures.clear();
