@@ -95,6 +95,9 @@ class BrowserTests {
                 new String[] {"annee", "/archives/2015", "200"},
                 new String[] {"recherche", "/recherche?q=cloud", "200"},
                 new String[] {"recherche-vide", "/recherche", "200"},
+                new String[] {"historique", SeedTribune.PATH + "/historique", "200"},
+                new String[] {"version", SeedTribune.PATH + "/versions/1", "200"},
+                new String[] {"donnees", "/donnees", "200"},
                 new String[] {"erreur-404", "/tribunes/inconnue", "404"},
                 new String[] {"erreur-400", "/themes/pme?page=abc", "400"});
         return pages.stream()

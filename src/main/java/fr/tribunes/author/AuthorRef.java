@@ -11,13 +11,4 @@ import fr.tribunes.facet.Facet;
  * @param familyName their family name as an editor entered it, e.g. « Vrangos », or null if none did
  * @param givenNames their given names as an editor entered them, e.g. « Théodore Michel », or null
  */
-public record AuthorRef(long id, String slug, String name, String familyName, String givenNames) implements Facet {
-
-    /** « Vrangos, Théodore Michel » as reference managers write a name; the whole name when it has no parts. */
-    public String inverted() {
-        if (familyName == null) {
-            return name;
-        }
-        return givenNames == null ? familyName : familyName + ", " + givenNames;
-    }
-}
+public record AuthorRef(long id, String slug, String name, String familyName, String givenNames) implements Facet {}

@@ -34,6 +34,12 @@ public class Authors extends FacetDirectory<Author, AuthorRef> {
         if ((family != null && family.length() > MAX_NAME_PART) || (given != null && given.length() > MAX_NAME_PART)) {
             throw new IllegalArgumentException("Name part too long");
         }
+        AuthorRef current = findById(id).orElseThrow(() -> new IllegalArgumentException("No author " + id));
+        if (java.util.Objects.equals(current.familyName(), family)
+                && java.util.Objects.equals(current.givenNames(), given)) {
+            // Unchanged (a form saved for its description, an import of the same file): nothing to redo.
+            return current;
+        }
         return change(id, author -> author.nameParts(family, given));
     }
 

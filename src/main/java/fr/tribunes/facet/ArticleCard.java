@@ -40,6 +40,14 @@ public record ArticleCard(
 
         /** « Vrangos, Théodore Michel » as reference managers write a name; the whole name without its parts. */
         public String inverted() {
+            return inverted(name, familyName, givenNames);
+        }
+
+        /**
+         * A name family first, as reference managers, Google Scholar ({@code citation_author}) and Dublin Core
+         * write it, when an editor gave its parts; the whole name as printed otherwise: nothing is guessed.
+         */
+        public static String inverted(String name, String familyName, String givenNames) {
             if (familyName == null) {
                 return name;
             }

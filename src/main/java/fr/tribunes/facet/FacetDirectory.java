@@ -165,6 +165,8 @@ public abstract class FacetDirectory<E extends FacetEntity, R extends Facet> {
         change.accept(facet);
         repository.save(facet);
         version.changedOnly(clock.instant()).add(PageDependencies.facet(kind.name(), id));
+        // How the name is written out changes (citations, Dublin Core): what shows it follows, as after a rename.
+        events.publishEvent(new FacetChanged(kind, id));
         return toRef.apply(facet);
     }
 

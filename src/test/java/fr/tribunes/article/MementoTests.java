@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +37,9 @@ class MementoTests {
 
     static final int N = 9300;
 
-    static final DateTimeFormatter HTTP = DateTimeFormatter.RFC_1123_DATE_TIME;
+    /** HTTP's dates (IMF-fixdate): « Sat, 05 Dec 2026 12:31:16 GMT », the day in two digits. */
+    static final DateTimeFormatter HTTP =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH);
 
     /** The link-format entries of a TimeMap: target, then parameters. */
     static final Pattern LINK = Pattern.compile("<([^>]+)>;([^\\n]*?)(?:,\\n|\\n?$)");
@@ -152,7 +155,9 @@ class MementoTests {
     void eachVersionIsServedWithItsDateAndItsOwnText() {
         MvcTestResult first = mvc.get().uri(path + "/versions/1").exchange();
         assertThat(first).hasStatusOk();
-        assertThat(first.getResponse().getHeader("Memento-Datetime")).isEqualTo(http(saved.get(0)));
+        assertThat(first.getResponse().getHeader("Memento-Datetime"))
+                .isEqualTo(http(saved.get(0)))
+                .matches("[A-Z][a-z]{2}, [0-9]{2} [A-Z][a-z]{2} [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT");
         assertThat(first.getResponse().getHeader("Link"))
                 .contains("<http://localhost:8080" + path + ">; rel=\"original\"")
                 .contains("rel=\"timegate\"", "rel=\"timemap\"")

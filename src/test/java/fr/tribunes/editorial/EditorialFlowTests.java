@@ -78,7 +78,7 @@ class EditorialFlowTests {
         return list;
     }
 
-    private static void type(HtmlPage page, String name, String value) {
+    static void type(HtmlPage page, String name, String value) {
         DomNode field = page.querySelector("form.editor [name='" + name + "']");
         if (field instanceof HtmlTextArea area) {
             area.setText(value);
@@ -87,12 +87,12 @@ class EditorialFlowTests {
         }
     }
 
-    private static HtmlPage save(HtmlPage page) throws IOException {
+    static HtmlPage save(HtmlPage page) throws IOException {
         return page.<HtmlElement>querySelector("form.editor button[type=submit]")
                 .click();
     }
 
-    private static String text(DomNode node) {
+    static String text(DomNode node) {
         return node == null ? "" : node.getTextContent().replaceAll("\\s+", " ").strip();
     }
 

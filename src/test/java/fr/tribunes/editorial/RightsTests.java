@@ -1,5 +1,8 @@
 package fr.tribunes.editorial;
 
+import static fr.tribunes.editorial.EditorialFlowTests.save;
+import static fr.tribunes.editorial.EditorialFlowTests.text;
+import static fr.tribunes.editorial.EditorialFlowTests.type;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,14 +17,12 @@ import fr.tribunes.article.Rights;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.htmlunit.WebClient;
-import org.htmlunit.html.DomNode;
 import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlOption;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlSelect;
-import org.htmlunit.html.HtmlTextArea;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -164,23 +165,5 @@ class RightsTests {
                 .click();
         assertThat(list.getUrl().getPath()).isEqualTo("/admin/tribunes");
         return client;
-    }
-
-    private static void type(HtmlPage page, String name, String value) {
-        DomNode field = page.querySelector("form.editor [name='" + name + "']");
-        if (field instanceof HtmlTextArea area) {
-            area.setText(value);
-        } else {
-            ((HtmlInput) field).setValue(value);
-        }
-    }
-
-    private static HtmlPage save(HtmlPage page) throws IOException {
-        return page.<HtmlElement>querySelector("form.editor button[type=submit]")
-                .click();
-    }
-
-    private static String text(DomNode node) {
-        return node == null ? "" : node.getTextContent().replaceAll("\\s+", " ").strip();
     }
 }

@@ -79,9 +79,10 @@ class OaiPmhTests {
     void archive(@Autowired ApplicationContext site, @Autowired TestClock clock, @Autowired ArticleEditor editor)
             throws Exception {
         SyntheticArticles synthetic = SyntheticArticles.inSite(site);
+        synthetic.addFacet("topic", "theme-synthetique-a-renommer", "Thème synthétique à renommer");
         first = clock.instant();
         synthetic.add(N + 1, LocalDate.of(2020, 1, 2), "pme");
-        synthetic.add(N + 2, LocalDate.of(2020, 2, 3));
+        synthetic.add(N + 2, LocalDate.of(2020, 2, 3), "theme-synthetique-a-renommer");
         clock.advance(Duration.ofDays(1));
         second = clock.instant();
         synthetic.add(N + 3, LocalDate.of(2021, 1, 2), "pme", "cloud-souverain");
@@ -223,6 +224,27 @@ class OaiPmhTests {
         // From the second group on: those three, then the withdrawn one.
         List<String> since = harvest("verb=ListIdentifiers&metadataPrefix=oai_dc&from=" + instant);
         assertThat(since).startsWith(byDay.toArray(String[]::new)).contains("oai:localhost:" + withdrawn);
+    }
+
+    @Test
+    void aRenamedThemeDatesTheRecordsItChangesSoIncrementalHarvestsSeeThem(
+            @Autowired TestClock clock, @Autowired fr.tribunes.topic.Topics topics) throws Exception {
+        clock.advance(Duration.ofDays(10));
+        String since = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
+        assertThat(oai("verb=ListIdentifiers&metadataPrefix=oai_dc&from=" + since)
+                        .getElementsByTagNameNS("*", "error")
+                        .getLength())
+                .isOne();
+
+        long id =
+                topics.findBySlug("theme-synthetique-a-renommer").orElseThrow().id();
+        topics.update(id, "Thème synthétique renommé", "theme-synthetique-renomme", null);
+
+        Document changed = oai("verb=ListRecords&metadataPrefix=oai_dc&from=" + since);
+        assertThat(texts(changed, "//oai:header/oai:identifier")).containsExactlyElementsOf(identifiers(N + 2));
+        assertThat(texts(changed, "//dc:subject")).containsExactly("Thème synthétique renommé");
+        assertThat(texts(changed, "//oai:header/oai:setSpec"))
+                .containsExactly("themes", "themes:theme-synthetique-renomme");
     }
 
     @Test

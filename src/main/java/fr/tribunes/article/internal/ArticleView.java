@@ -96,10 +96,7 @@ record ArticleView(
 
         /** « Vrangos, Théodore Michel », as Google Scholar reads {@code citation_author}; the whole name without parts. */
         public String inverted() {
-            if (familyName == null) {
-                return name;
-            }
-            return givenNames == null ? familyName : familyName + ", " + givenNames;
+            return ArticleCard.Byline.inverted(name, familyName, givenNames);
         }
 
         public boolean hasCredit() {

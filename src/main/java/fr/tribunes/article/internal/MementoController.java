@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -38,7 +39,12 @@ class MementoController {
 
     static final String MEMENTO_VIEW = "article/memento";
 
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
+    /** HTTP's date format (RFC 9110's IMF-fixdate), which Memento uses: two-digit days, always GMT. */
+    private static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH);
+
+    /** What a client may send in {@code Accept-Datetime}: RFC 1123 dates, one-digit days too. */
+    private static final DateTimeFormatter ACCEPTED = DateTimeFormatter.RFC_1123_DATE_TIME;
 
     private final ArticleMementos mementos;
 
@@ -81,7 +87,7 @@ class MementoController {
         if (acceptDatetime != null) {
             ZonedDateTime when;
             try {
-                when = ZonedDateTime.parse(acceptDatetime.strip(), HTTP_DATE);
+                when = ZonedDateTime.parse(acceptDatetime.strip(), ACCEPTED);
             } catch (DateTimeParseException e) {
                 throw new BadRequestException(("L’en-tête Accept-Datetime « %s » n’est pas une date HTTP :"
                                 + " écrivez-la comme « Thu, 22 Oct 2015 12:00:00 GMT ».")
@@ -203,6 +209,8 @@ class MementoController {
             String title,
             String standfirst,
             String date,
+            String isoDate,
+            boolean dateApproximate,
             List<ArticleDraft.Byline> bylines,
             List<ArticleDocument.Block> blocks,
             String originalPublisher,
@@ -221,6 +229,8 @@ class MementoController {
                 draft.title(),
                 draft.standfirst(),
                 date == null ? draft.date() : date.label(),
+                date == null ? draft.date() : date.iso(),
+                draft.dateApproximate(),
                 draft.bylines(),
                 ArticleCatalog.blocks(ArticleText.parse(draft.text())),
                 draft.originalPublisher(),

@@ -10,7 +10,8 @@ import fr.tribunes.article.ArticleFileException;
  * can be compared and restored, whatever the exchange format ({@link ArticleFile}) has become since.
  *
  * <p>Format 1 is {@link ArticleFile} as of migration V9 (December 2026), with {@code status}, {@code added_at} and
- * {@code updated_at} left out. <b>Changing {@link ArticleFile} in a way that reads a format-1 snapshot differently
+ * {@code updated_at} left out; the optional keys added since ({@code rights_holder}, {@code rights_basis},
+ * {@code license}, V12) leave a snapshot without them read as it was, so they did not need a new format. <b>Changing {@link ArticleFile} in a way that reads a format-1 snapshot differently
  * (a key renamed, removed or read otherwise) means</b>: keep format 1's reader as it was (a copy, here), give the
  * new writing a new number and make it {@link #CURRENT}. {@code RevisionFormatTests} reads a snapshot written in
  * format 1 and fails if it is no longer read as it was written.

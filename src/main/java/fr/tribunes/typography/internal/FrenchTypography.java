@@ -190,7 +190,7 @@ public final class FrenchTypography {
         return cut + "…";
     }
 
-    /** The same, for templates: {@code ${#typo.shorten(article.title, 60)}}. */
+    /** The same, for templates: {@code ${#typo.cut(article.title, 60)}}. */
     public String cut(String text, int max) {
         return shorten(text, max);
     }
