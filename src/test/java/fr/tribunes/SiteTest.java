@@ -38,7 +38,9 @@ import org.springframework.context.annotation.Import;
             "spring.datasource.url=jdbc:h2:mem:site-tests;DB_CLOSE_DELAY=-1",
             "tribunes.admin.username=" + SiteTest.EDITOR,
             "tribunes.admin.password=" + SiteTest.PASSWORD,
-            "server.forward-headers-strategy=native"
+            "server.forward-headers-strategy=native",
+            // Imports may fetch from a server the tests start on loopback (SafeFetcher refuses it otherwise).
+            "tribunes.imports.allowed-addresses=127.0.0.1"
         })
 @AutoConfigureMockMvc
 @Import(TestClock.Configuration.class)

@@ -2,6 +2,7 @@ package fr.tribunes.exchange;
 
 import fr.tribunes.article.ArticleCards;
 import fr.tribunes.article.ArticleFiles.Outcome;
+import fr.tribunes.capture.Imports;
 import fr.tribunes.search.SearchIndex;
 import fr.tribunes.storage.DataDirectory;
 import java.io.IOException;
@@ -36,8 +37,10 @@ public final class ExchangeCommand {
 
     static final String USAGE_TEXT = """
             Usage :
-              java -jar tribunes.jar import <fichier-ou-dossier>...
-                  importe des tribunes (fichiers *.md) et, dans un dossier, son facettes.yaml
+              java -jar tribunes.jar import <fichier-ou-dossier-ou-adresse>...
+                  importe des tribunes (fichiers *.md) et, dans un dossier, son facettes.yaml ; en brouillons, des
+                  pages enregistrées (*.html), des archives web (*.warc, *.warc.gz), des exports WordPress (*.xml)
+                  et des pages à télécharger (https://…), leur capture gardée
               java -jar tribunes.jar export <dossier>
                   écrit toutes les tribunes, brouillons compris, et facettes.yaml dans <dossier>
               java -jar tribunes.jar backup <dossier>
@@ -77,9 +80,14 @@ public final class ExchangeCommand {
             return USAGE;
         }
         String command = operands.get(0);
-        List<Path> paths =
-                operands.subList(1, operands.size()).stream().map(Path::of).toList();
-        if (command.equals("import") ? paths.isEmpty() : paths.size() != 1) {
+        List<String> addresses = operands.subList(1, operands.size()).stream()
+                .filter(o -> command.equals("import") && (o.startsWith("http://") || o.startsWith("https://")))
+                .toList();
+        List<Path> paths = operands.subList(1, operands.size()).stream()
+                .filter(o -> !addresses.contains(o))
+                .map(Path::of)
+                .toList();
+        if (command.equals("import") ? paths.isEmpty() && addresses.isEmpty() : paths.size() != 1) {
             err.print(USAGE_TEXT);
             return USAGE;
         }
@@ -106,7 +114,16 @@ public final class ExchangeCommand {
         }
         try (context) {
             return switch (command) {
-                case "import" -> importFiles(context.getBean(ArchiveExchange.class), paths, out, err);
+                case "import" -> {
+                    int captured = captured(context.getBean(Imports.class), paths, addresses, out, err);
+                    List<Path> files = paths.stream()
+                            .filter(p -> Imports.kindOf(p.toString()) == null)
+                            .toList();
+                    int exchanged = files.isEmpty()
+                            ? SUCCESS
+                            : importFiles(context.getBean(ArchiveExchange.class), files, out, err);
+                    yield Math.max(captured, exchanged);
+                }
                 case "export" -> export(context.getBean(ArchiveExchange.class), paths.get(0), out, err);
                 case "backup" -> backup(context.getBean(ArchiveBackup.class), paths.get(0), out, err);
                 // Started on the restored database: Flyway has checked it, and the search index is rebuilt.
@@ -187,6 +204,40 @@ public final class ExchangeCommand {
             err.println("Sauvegarde refusée : " + e.getMessage());
             return REFUSED;
         }
+    }
+
+    /**
+     * Imports, as drafts with their capture, the saved pages, web archives and WordPress exports given, and the pages
+     * at the addresses given ({@link Imports}); says what each gave.
+     */
+    private static int captured(
+            Imports imports, List<Path> paths, List<String> addresses, PrintStream out, PrintStream err)
+            throws IOException {
+        int status = SUCCESS;
+        List<String> sources = new java.util.ArrayList<>(addresses);
+        paths.stream()
+                .filter(p -> Imports.kindOf(p.toString()) != null)
+                .map(Path::toString)
+                .forEach(sources::add);
+        for (String source : sources) {
+            Imports.Report report;
+            try {
+                report = addresses.contains(source)
+                        ? imports.importAddress(source, "import")
+                        : imports.importFile(Path.of(source).getFileName().toString(), Path.of(source), "import");
+            } catch (IllegalArgumentException refused) {
+                err.println(source + " : " + refused.getMessage());
+                status = REFUSED;
+                continue;
+            }
+            report.refused().forEach(r -> err.println(source + " : « " + r.what() + " » non importé : " + r.reason()));
+            out.println(source + " : " + count(report.created().size(), "brouillon créé", "brouillons créés")
+                    + (report.captureId() == null ? "" : ", capture n° " + report.captureId() + " gardée") + ".");
+            if (report.created().isEmpty()) {
+                status = REFUSED;
+            }
+        }
+        return status;
     }
 
     private static int importFiles(ArchiveExchange exchange, List<Path> paths, PrintStream out, PrintStream err)

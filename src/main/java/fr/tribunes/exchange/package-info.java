@@ -7,7 +7,16 @@
  */
 @ApplicationModule(
         displayName = "Import, export, backup",
-        allowedDependencies = {"article", "author", "facet", "organisation", "search", "storage", "topic", "typography"
+        allowedDependencies = {
+            "article",
+            "author",
+            "capture",
+            "facet",
+            "organisation",
+            "search",
+            "storage",
+            "topic",
+            "typography"
         })
 package fr.tribunes.exchange;
 

@@ -66,6 +66,30 @@ class AccountBrowserTests {
         }
     }
 
+    @Autowired
+    fr.tribunes.capture.Imports imports;
+
+    private Long imported;
+
+    /** A synthetic page imported once, for its check page. */
+    private long importedDraft() throws IOException {
+        if (imported == null) {
+            Path page = Files.createTempFile("tribune-synthetique-", ".html");
+            Files.writeString(page, """
+                    <html><head><title>Tribune synthétique importée pour le navigateur (données de test)</title>
+                    <meta name="citation_author" content="Auteur synthétique du navigateur">
+                    <meta name="citation_publication_date" content="2016-05-06"></head>
+                    <body><article><div class="entry-content"><p>Paragraphe synthétique importé.</p></div></article>
+                    </body></html>""");
+            imported = imports.importFile("tribune.html", page, "test")
+                    .created()
+                    .get(0)
+                    .id();
+            Files.delete(page);
+        }
+        return imported;
+    }
+
     @ParameterizedTest(name = "à {0} px")
     @ValueSource(ints = {1280, 390})
     void anEditorsPagesFitAndAreAccessible(int width) throws IOException {
@@ -120,6 +144,10 @@ class AccountBrowserTests {
         check("admin-apercu", width);
         open("/admin/facettes");
         check("admin-facettes", width);
+        open("/admin/imports");
+        check("admin-imports", width);
+        open("/admin/tribunes/" + importedDraft() + "/verification");
+        check("admin-verification", width);
         open("/admin/facettes/themes/1");
         check("admin-theme", width);
         open(

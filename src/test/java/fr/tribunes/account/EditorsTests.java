@@ -248,6 +248,7 @@ class EditorsTests extends AccountSiteTests {
                 .containsExactly(
                         "Tribunes /admin/tribunes",
                         "Auteurs, thèmes et organisations /admin/facettes",
+                        "Imports /admin/imports",
                         "Commentaires /admin/commentaires",
                         "Sauvegardes /admin/sauvegardes",
                         "Éditeurs /admin/editeurs",

@@ -54,6 +54,17 @@ class ExchangeCommandTests {
             """.formatted(SyntheticArticles.title(51));
 
     @Test
+    void aWordPressExportAndAnAddressRefusedFromTheCommandLine() throws Exception {
+        Path data = temp.resolve("data");
+        Path wxr = Path.of("src/test/resources/imports/wordpress/seed-post-only.xml");
+
+        assertThat(run("--tribunes.data-dir=" + data, "import", wxr.toString(), "http://169.254.169.254/latest/"))
+                .isEqualTo(ExchangeCommand.REFUSED);
+        assertThat(out()).contains(wxr + " : 1 brouillon créé, capture n° 1 gardée.");
+        assertThat(err()).contains("http://169.254.169.254/latest/ : L’adresse 169.254.169.254 mène à un réseau privé");
+    }
+
+    @Test
     void exportThenImportFromTheCommandLine() throws Exception {
         Path data = temp.resolve("data");
         Path export = temp.resolve("export");
@@ -99,7 +110,9 @@ class ExchangeCommandTests {
     @Test
     void aCommandLineNotUnderstoodDoesNothing() throws Exception {
         assertThat(run("import")).isEqualTo(ExchangeCommand.USAGE);
-        assertThat(err()).startsWith("Usage :").contains("import <fichier-ou-dossier>...", "export <dossier>");
+        assertThat(err())
+                .startsWith("Usage :")
+                .contains("import <fichier-ou-dossier-ou-adresse>...", "export <dossier>");
         assertThat(run("export")).isEqualTo(ExchangeCommand.USAGE);
         assertThat(run("export", "a", "b")).isEqualTo(ExchangeCommand.USAGE);
         Path missing = temp.resolve("absent.md");

@@ -1,5 +1,6 @@
 package fr.tribunes.article.internal;
 
+import fr.tribunes.article.ArticleCaptures;
 import fr.tribunes.article.ArticleComments;
 import fr.tribunes.facet.FormerSlugs;
 import fr.tribunes.web.BadRequestException;
@@ -9,6 +10,7 @@ import fr.tribunes.web.Pagination;
 import fr.tribunes.web.Redirects;
 import fr.tribunes.web.SiteUrls;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
@@ -42,6 +44,11 @@ class ArticleController {
 
     private final ObjectProvider<ArticleComments> comments;
 
+    private final ObjectProvider<ArticleCaptures> captures;
+
+    /** The capture an imported op-ed came from, as its provenance says it. */
+    record CaptureView(String capturedOn, String sha256) {}
+
     private final SiteUrls urls;
 
     ArticleController(
@@ -50,12 +57,14 @@ class ArticleController {
             ArticleHistory history,
             FormerSlugs formerSlugs,
             ObjectProvider<ArticleComments> comments,
+            ObjectProvider<ArticleCaptures> captures,
             SiteUrls urls) {
         this.catalog = catalog;
         this.metadata = metadata;
         this.history = history;
         this.formerSlugs = formerSlugs;
         this.comments = comments;
+        this.captures = captures;
         this.urls = urls;
     }
 
@@ -72,6 +81,12 @@ class ArticleController {
         model.addAttribute("meta", metadata.of(article));
         // Loaded here, before rendering: the template runs no query. Absent when no feature handles comments.
         comments.ifAvailable(c -> model.addAttribute("comments", c.sectionOf(article.id(), article.slug())));
+        captures.ifAvailable(c -> c.provenanceOf(article.id())
+                .ifPresent(p -> model.addAttribute(
+                        "capture",
+                        new CaptureView(
+                                PublicationDate.dayLabel(LocalDate.ofInstant(p.capturedAt(), ArticleCatalog.ZONE)),
+                                p.sha256()))));
         return ARTICLE_VIEW;
     }
 
