@@ -1,8 +1,8 @@
 package fr.tribunes.capture;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.patch.AbstractDelta;
 import fr.tribunes.article.ArticleEditor;
+import fr.tribunes.article.WordDiff;
+import fr.tribunes.article.WordDiff.Segment;
 import fr.tribunes.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -10,10 +10,8 @@ import java.io.IOException;
 import java.security.Principal;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,8 +34,6 @@ class ImportController {
 
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("d MMMM yyyy 'à' H'\u00A0h\u00A0'mm", Locale.FRENCH);
-
-    private static final Pattern TOKENS = Pattern.compile("(?<=\\s)(?=\\S)|(?<=\\S)(?=\\s)");
 
     private final Imports imports;
 
@@ -86,9 +82,6 @@ class ImportController {
         captures.copyWarc(capture.id(), response.getOutputStream());
     }
 
-    /** A piece of the comparison: the same in both, only in the capture, or only in the draft. */
-    record Segment(String text, String kind) {}
-
     @GetMapping("/admin/tribunes/{id}/verification")
     String check(@PathVariable String id, Model model) {
         if (!id.matches("[0-9]{1,18}")) {
@@ -101,7 +94,8 @@ class ImportController {
                 .orElseThrow(() -> new NotFoundException(
                         "Cette tribune n’est pas venue d’un import : il n’y a pas de" + " capture à comparer."));
         String draft = Imports.compared(edited.draft());
-        List<Segment> segments = compare(extracted, draft);
+        // What only the capture has is « removed », what only the draft has is « added ».
+        List<Segment> segments = WordDiff.between(extracted, draft);
         model.addAttribute("edited", edited);
         model.addAttribute("capture", captures.provenanceOf(key).orElse(null));
         model.addAttribute(
@@ -115,31 +109,6 @@ class ImportController {
                 "differences",
                 segments.stream().filter(s -> !s.kind().equals("same")).count());
         return "capture/check";
-    }
-
-    /** Word by word: what only the capture has is « removed », what only the draft has is « added ». */
-    static List<Segment> compare(String extracted, String draft) {
-        List<String> from = List.of(TOKENS.split(extracted));
-        List<String> to = List.of(TOKENS.split(draft));
-        List<Segment> segments = new ArrayList<>();
-        int position = 0;
-        for (AbstractDelta<String> delta : DiffUtils.diff(from, to).getDeltas()) {
-            int start = delta.getSource().getPosition();
-            if (start > position) {
-                segments.add(new Segment(String.join("", from.subList(position, start)), "same"));
-            }
-            if (!delta.getSource().getLines().isEmpty()) {
-                segments.add(new Segment(String.join("", delta.getSource().getLines()), "removed"));
-            }
-            if (!delta.getTarget().getLines().isEmpty()) {
-                segments.add(new Segment(String.join("", delta.getTarget().getLines()), "added"));
-            }
-            position = start + delta.getSource().size();
-        }
-        if (position < from.size()) {
-            segments.add(new Segment(String.join("", from.subList(position, from.size())), "same"));
-        }
-        return segments;
     }
 
     private Captures.Capture find(String id) {

@@ -3,6 +3,8 @@ package fr.tribunes.article.internal;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.DeltaType;
+import fr.tribunes.article.WordDiff;
+import fr.tribunes.article.WordDiff.Segment;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -10,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,9 +28,6 @@ class ArticleHistory {
 
     private static final ZoneId ZONE = ZoneId.of("Europe/Paris");
 
-    /** Words and the spaces between them, kept apart so that a word diff shows spaces as they were. */
-    private static final Pattern TOKENS = Pattern.compile("(?<=\\s)(?=\\S)|(?<=\\S)(?=\\s)");
-
     private final ArticleRepository articles;
 
     private final ArticleRevisionRepository revisions;
@@ -41,9 +39,6 @@ class ArticleHistory {
 
     /** A version in the list. */
     record Version(int number, String savedOn, String reason, boolean shown) {}
-
-    /** A piece of a line: unchanged, removed or added. */
-    record Segment(String text, String kind) {}
 
     /** A changed line: removed, added, or changed within (its segments then say where). */
     record Line(String kind, List<Segment> segments) {}
@@ -112,7 +107,7 @@ class ArticleHistory {
             List<String> added = delta.getTarget().getLines();
             if (delta.getType() == DeltaType.CHANGE && removed.size() == added.size()) {
                 for (int i = 0; i < removed.size(); i++) {
-                    lines.add(new Line("changed", words(removed.get(i), added.get(i))));
+                    lines.add(new Line("changed", WordDiff.between(removed.get(i), added.get(i))));
                 }
                 continue;
             }
@@ -120,29 +115,5 @@ class ArticleHistory {
             added.forEach(line -> lines.add(new Line("added", List.of(new Segment(line, "added")))));
         }
         return lines;
-    }
-
-    private static List<Segment> words(String before, String after) {
-        List<String> from = List.of(TOKENS.split(before));
-        List<String> to = List.of(TOKENS.split(after));
-        List<Segment> segments = new ArrayList<>();
-        int position = 0;
-        for (AbstractDelta<String> delta : DiffUtils.diff(from, to).getDeltas()) {
-            int start = delta.getSource().getPosition();
-            if (start > position) {
-                segments.add(new Segment(String.join("", from.subList(position, start)), "same"));
-            }
-            if (!delta.getSource().getLines().isEmpty()) {
-                segments.add(new Segment(String.join("", delta.getSource().getLines()), "removed"));
-            }
-            if (!delta.getTarget().getLines().isEmpty()) {
-                segments.add(new Segment(String.join("", delta.getTarget().getLines()), "added"));
-            }
-            position = start + delta.getSource().size();
-        }
-        if (position < from.size()) {
-            segments.add(new Segment(String.join("", from.subList(position, from.size())), "same"));
-        }
-        return segments;
     }
 }
