@@ -8,7 +8,7 @@
 # Needs Debian's PostgreSQL server binaries, nginx and curl: sudo apt-get install postgresql nginx-light curl.
 # The check: both instances and nginx answer /, nginx spreads 20 readers' requests over both instances, and what an
 # editor does in the back office through nginx (publishing, then correcting a synthetic op-ed) the second instance
-# serves at once.
+# serves at once; the editor's requests went to both instances, on one session kept in the database.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -51,7 +51,7 @@ password="deux-instances-$RANDOM$RANDOM"
 instance() { # port
   SPRING_PROFILES_ACTIVE=postgres \
     TRIBUNES_DB_URL=jdbc:postgresql://127.0.0.1:55432/tribunes TRIBUNES_DB_USER=tribunes TRIBUNES_DB_PASSWORD=trust \
-    TRIBUNES_DATA_DIR="$dir/instance-$1" TRIBUNES_SITE_URL=http://localhost:8080 PORT="$1" \
+    TRIBUNES_DATA_DIR="$dir/instance-$1" TRIBUNES_SITE_URL=http://127.0.0.1:8080 PORT="$1" \
     TRIBUNES_ADMIN_PASSWORD="$password" SERVER_FORWARD_HEADERS_STRATEGY=native \
     java -Xmx256m -jar "$jar" > "$dir/instance-$1.log" 2>&1 &
   pids+=($!)
@@ -97,8 +97,9 @@ served=$(awk '$2 == "/" { print $NF }' "$dir/nginx/access.log" | sort | uniq -c)
 echo "$served" | sed 's/^/   readers served by /'
 [ "$(echo "$served" | wc -l)" -ge 2 ] || fail "nginx sent every request to one instance"
 
-# An editor signs in through nginx (the administration goes to the first instance), publishes a synthetic op-ed,
-# then corrects it; after each step the second instance, asked directly, serves what the editor did.
+# An editor signs in through nginx (which sends the editor's requests to either instance: the session is in the
+# database), publishes a synthetic op-ed, then corrects it; after each step the second instance, asked directly,
+# serves what the editor did.
 cookies="$dir/cookies.txt"
 browse() { curl -fsS -c "$cookies" -b "$cookies" "$@"; }
 csrf() { grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'; }
@@ -132,10 +133,13 @@ case "$edit" in /admin/tribunes/[0-9]*) ;; *) fail "creating a draft through ngi
 token=$(browse "http://127.0.0.1:8080$edit" | csrf)
 browse -o /dev/null --data-urlencode "_csrf=$token" "http://127.0.0.1:8080$edit/publication"
 page 8082 "$path" | grep -q "Premier état synthétique du texte." || fail "the second instance does not serve the op-ed"
-echo "   published through nginx (first instance): the second instance serves it"
+echo "   published through nginx: the second instance serves it"
 save "$edit" "Second état synthétique du texte." --data-urlencode "reason=Correction synthétique" > /dev/null
 page 8082 "$path" | grep -q "Second état synthétique du texte." || fail "the second instance serves the op-ed uncorrected"
 echo "   corrected through nginx: the second instance, which had served it, serves the correction"
+editors=$(awk '$2 ~ "^/(admin|connexion)" { print $NF }' "$dir/nginx/access.log" | sort -u)
+[ "$(echo "$editors" | wc -l)" -ge 2 ] || fail "nginx sent every request of the editor to one instance"
+echo "   the editor's requests went to both instances, on one session:" $editors
 echo "== serving: http://127.0.0.1:8080/ (nginx), :8081 and :8082 (the instances); editor 'redaction', password $password"
 echo "   logs in $dir"
 if [ "${1:-}" = --check ]; then

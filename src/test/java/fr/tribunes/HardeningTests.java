@@ -165,8 +165,45 @@ class HardeningTests {
     }
 
     @Test
+    void theSessionCookieIsHttpOnlyAndSameSiteAndSecureBehindHttps() throws Exception {
+        for (String scheme : List.of("https", "http")) {
+            // From an address of this test's own (forwarded headers are trusted), so that no other test's count moves.
+            String[] forwarded = {"X-Forwarded-Proto", scheme, "X-Forwarded-For", "192.0.2.131"};
+            HttpResponse<String> signIn = get("/connexion", forwarded);
+            String csrfCookie =
+                    signIn.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+            String token = signIn.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+            HttpResponse<String> signedIn = http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/connexion"))
+                            .headers(forwarded)
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .header("Cookie", csrfCookie)
+                            .POST(HttpRequest.BodyPublishers.ofString("username=" + SiteTest.EDITOR + "&password="
+                                    + SiteTest.PASSWORD.replace(' ', '+') + "&_csrf=" + token))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(signedIn.headers().firstValue("Location")).hasValue("/admin/tribunes");
+            String session = signedIn.headers().allValues("Set-Cookie").stream()
+                    .filter(cookie -> cookie.startsWith(EditorSession.COOKIE + "="))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(session).as(scheme).contains("; Path=/;", "; HttpOnly", "; SameSite=Lax");
+            if (scheme.equals("https")) {
+                assertThat(session).contains("; Secure");
+            } else {
+                assertThat(session).doesNotContain("Secure");
+            }
+        }
+    }
+
+    @Test
     void someoneWhoHasNotSignedInGetsNoSessionOnTheServer() throws Exception {
-        HttpResponse<String> admin = get("/admin/tribunes?q=x", "Cookie", "JSESSIONID=made-up");
+        // A session cookie as Spring Session writes one (the id in Base64), for a session that does not exist.
+        HttpResponse<String> admin = get(
+                "/admin/tribunes?q=x",
+                "Cookie",
+                EditorSession.COOKIE + "=" + EditorSession.cookieValue("00000000-0000-4000-8000-000000000000"));
         assertThat(admin.statusCode()).isEqualTo(302);
         assertThat(admin.headers().firstValue("Location")).hasValue("/connexion");
         assertThat(admin.headers().allValues("Set-Cookie"))
@@ -192,7 +229,8 @@ class HardeningTests {
         for (HttpResponse<String> response : List.of(admin, signIn, failed)) {
             assertThat(response.headers().allValues("Set-Cookie"))
                     .as(response.uri().toString())
-                    .noneMatch(cookie -> cookie.startsWith("JSESSIONID"));
+                    .noneMatch(cookie ->
+                            cookie.startsWith(EditorSession.COOKIE + "=") || cookie.startsWith("JSESSIONID="));
         }
         assertThat(get("/connexion?echec&identifiant=personne").body())
                 .contains("Identifiant ou mot de passe incorrect.", "value=\"personne\"");

@@ -4,7 +4,6 @@ import fr.tribunes.web.NotFoundException;
 import java.security.Principal;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -76,11 +75,8 @@ class EditorController {
         if (!accounts.setDisabled(username, true, editor.getName())) {
             throw new NotFoundException("Aucun autre éditeur n’a l’identifiant « %s ».".formatted(username));
         }
-        for (Object principal : sessions.getAllPrincipals()) {
-            if (principal instanceof UserDetails user && user.getUsername().equals(username)) {
-                sessions.getAllSessions(principal, false).forEach(SessionInformation::expireNow);
-            }
-        }
+        // Found in the database by username, whichever instance they were opened on.
+        sessions.getAllSessions(username, false).forEach(SessionInformation::expireNow);
         redirect.addFlashAttribute("disabled", username);
         return "redirect:" + PATH;
     }

@@ -20,7 +20,6 @@ import org.springframework.security.web.header.writers.ContentSecurityPolicyHead
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -98,7 +97,8 @@ class SecurityConfiguration {
                                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, COMMENT_FORM),
                                 // OAI-PMH lets harvesters ask by POST; the answer changes nothing and reads no session.
                                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, OAI_PMH)))
-                // Sessions only for signed-in editors, and a few each: the oldest ends when a sixth begins.
+                // Sessions only for signed-in editors, and a few each: the oldest ends when a sixth begins. They are
+                // Spring Session's, in the database (EditorSessions), so that any instance serves an editor.
                 .sessionManagement(sessions -> sessions.maximumSessions(MAX_SESSIONS_PER_EDITOR)
                         .sessionRegistry(sessionRegistry)
                         .expiredUrl(SignInController.PATH + "?" + SignInController.ENDED))
@@ -115,12 +115,6 @@ class SecurityConfiguration {
         // X-Content-Type-Options: nosniff, X-Frame-Options: DENY, Strict-Transport-Security on secure requests only,
         // and Cache-Control: no-store unless the application set it first (pagecache.HttpCaching does on public pages).
         return http.build();
-    }
-
-    /** Tells the session registry when Tomcat ends a session. */
-    @Bean
-    HttpSessionEventPublisher sessionEvents() {
-        return new HttpSessionEventPublisher();
     }
 
     /**

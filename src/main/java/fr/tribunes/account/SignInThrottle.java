@@ -1,14 +1,30 @@
 package fr.tribunes.account;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Decides whether a password may be checked, so that passwords cannot be guessed by trying many, without letting
@@ -25,8 +41,15 @@ import org.springframework.stereotype.Component;
  * </ul>
  *
  * <p>An attempt is counted when it is allowed, before the password is checked ({@link #reserve}), and given back
- * when it succeeds: however many arrive at once, no more passwords are checked than the limits allow. Kept in memory:
- * a restart forgets, which costs an attacker a restart they cannot cause.
+ * when it succeeds: however many arrive at once, on however many instances, no more passwords are checked than the
+ * limits allow. The counts are kept in the database ({@code sign_in_throttle}, V14), shared by every instance: each
+ * decision reads the rows it needs with {@code select … for update} and writes them in the same short transaction,
+ * so that instances deciding at once wait for each other's, and none is lost. Rows are locked in one order (the
+ * username from the address, the address, the username, the trusted address), so two decisions never wait for each
+ * other in a circle. A row that no longer means anything is deleted: when it is written, or by
+ * {@link #deleteExpired()} once its window and suspension are over, so that a flood of usernames or addresses leaves
+ * no more rows than the attempts it was allowed in a window. Only signing in and the current-password check come
+ * here: readers never do.
  */
 @Component
 class SignInThrottle {
@@ -37,38 +60,43 @@ class SignInThrottle {
     /** How long an address the editor signed in from is spared the username's delay. */
     static final Duration TRUSTED_FOR = Duration.ofDays(30);
 
-    /** Enough for a real attack to be counted, and bounded so that a flood of usernames cannot fill the memory. */
-    private static final int MAX_ENTRIES = 100_000;
+    /** What is counted, in {@code sign_in_throttle.kind}. */
+    static final String PAIR = "pair";
+
+    static final String ADDRESS = "address";
+
+    static final String USERNAME = "username";
+
+    static final String TRUSTED = "trusted";
+
+    /** The longest key kept as it is ({@code sign_in_throttle.counted}); longer ones are kept as their digest. */
+    static final int MAX_KEY_LENGTH = 200;
+
+    /**
+     * How many times a decision is tried when it met another's: two instances creating the same row at once (one of
+     * them gets a duplicate key), a lock not obtained in time.
+     */
+    private static final int TRIES = 10;
+
+    /** Expired rows deleted per transaction by {@link #deleteExpired()}. */
+    private static final int CLEANUP_BATCH = 1000;
 
     private final SignInLimits limits;
 
     private final Clock clock;
 
-    private final Cache<String, Counts> byPair;
+    private final JdbcTemplate jdbc;
 
-    private final Cache<String, Counts> byAddress;
+    private final TransactionTemplate transactions;
 
-    private final Cache<String, Delay> byUsername;
-
-    private final Cache<String, Instant> trusted;
-
-    SignInThrottle(SignInLimits limits, Clock clock) {
+    SignInThrottle(SignInLimits limits, Clock clock, JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.limits = limits;
         this.clock = clock;
-        Duration longest = limits.window().compareTo(limits.lockout()) > 0 ? limits.window() : limits.lockout();
-        this.byPair = cache(longest);
-        this.byAddress = cache(longest);
-        this.byUsername = cache(longest.plus(LONGEST_DELAY));
-        this.trusted = cache(TRUSTED_FOR);
-    }
-
-    private <V> Cache<String, V> cache(Duration expiry) {
-        return Caffeine.newBuilder()
-                .maximumSize(MAX_ENTRIES)
-                .expireAfterWrite(expiry)
-                // The same clock as the counts, so that tests can move time forward.
-                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-                .build();
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+        // Committed at once, whatever the caller is in: another instance must see the count now, and the rows are
+        // locked for milliseconds only.
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** A password check allowed and counted: say how it went. */
@@ -85,70 +113,235 @@ class SignInThrottle {
      * Counts an attempt for this username from this address, if one is allowed now.
      *
      * @throws SignInSuspendedException when none is, with how long to wait; nothing is then counted
+     * @throws org.springframework.dao.DataAccessException when the database does not answer
      */
     Attempt reserve(String username, String address) {
-        Instant now = clock.instant();
-        String pair = username + '\n' + address;
-        Refusal refusal = new Refusal();
-        byPair.asMap()
-                .compute(
-                        pair,
-                        (key, counts) -> Counts.orNone(counts)
-                                .take(
-                                        now,
-                                        limits.window(),
-                                        limits.maxFailuresPerUsername(),
-                                        limits.lockout(),
-                                        refusal));
-        if (refusal.until != null) {
-            throw refused(now, refusal);
-        }
-        byAddress
-                .asMap()
-                .compute(
-                        address,
-                        (key, counts) -> Counts.orNone(counts)
-                                .take(now, limits.window(), limits.maxFailuresPerAddress(), limits.lockout(), refusal));
-        if (refusal.until != null) {
-            giveBack(byPair, pair, now);
-            throw refused(now, refusal);
-        }
-        if (trusted.getIfPresent(pair) == null) {
-            byUsername
-                    .asMap()
-                    .compute(username, (key, delay) -> Delay.orNone(delay).take(now, limits, refusal));
-            if (refusal.until != null) {
-                giveBack(byPair, pair, now);
-                giveBack(byAddress, address, now);
-                throw refused(now, refusal);
-            }
+        Instant now = now();
+        String pair = key(username + '\n' + address);
+        String from = key(address);
+        String who = key(username);
+        Refusal refusal = inTransaction(() -> take(pair, from, who, now));
+        if (refusal != null) {
+            throw new SignInSuspendedException(Duration.between(now, refusal.until), refusal.delay);
         }
         return new Attempt() {
             @Override
             public void succeeded() {
-                byPair.invalidate(pair);
-                byUsername.invalidate(username);
-                trusted.put(pair, now);
+                inTransaction(() -> {
+                    jdbc.update("delete from sign_in_throttle where kind = ? and counted = ?", PAIR, pair);
+                    jdbc.update("delete from sign_in_throttle where kind = ? and counted = ?", USERNAME, who);
+                    Row trusted = lock(TRUSTED, pair);
+                    save(TRUSTED, pair, trusted, new Row(List.of(), now.plus(TRUSTED_FOR)), now);
+                    return null;
+                });
             }
 
             @Override
             public void failed() {
-                byUsername
-                        .asMap()
-                        .compute(username, (key, delay) -> Delay.orNone(delay).failed(now, limits));
+                inTransaction(() -> {
+                    Row delay = lock(USERNAME, who);
+                    save(
+                            USERNAME,
+                            who,
+                            delay,
+                            Delay.of(delay).failed(now, limits).row(),
+                            now);
+                    return null;
+                });
             }
         };
     }
 
-    private static SignInSuspendedException refused(Instant now, Refusal refusal) {
-        return new SignInSuspendedException(Duration.between(now, refusal.until), refusal.delay);
+    /**
+     * The decision, in one transaction: the counts it needs locked in a fixed order, the attempt counted where it is
+     * allowed; when refused, only a suspension that starts now is written, and the counts taken before it are given
+     * back by not being written.
+     */
+    private Refusal take(String pair, String address, String username, Instant now) {
+        Refusal refusal = new Refusal();
+        Row pairRow = lock(PAIR, pair);
+        Counts pairCounts = Counts.of(pairRow)
+                .take(now, limits.window(), limits.maxFailuresPerUsername(), limits.lockout(), refusal);
+        if (refusal.until != null) {
+            save(PAIR, pair, pairRow, pairCounts.row(), now);
+            return refusal;
+        }
+        Row addressRow = lock(ADDRESS, address);
+        Counts addressCounts = Counts.of(addressRow)
+                .take(now, limits.window(), limits.maxFailuresPerAddress(), limits.lockout(), refusal);
+        if (refusal.until != null) {
+            save(ADDRESS, address, addressRow, addressCounts.row(), now);
+            return refusal;
+        }
+        if (!trusted(pair, now)) {
+            Row usernameRow = lock(USERNAME, username);
+            Delay delay = Delay.of(usernameRow).take(now, limits, refusal);
+            if (refusal.until != null) {
+                return refusal;
+            }
+            save(USERNAME, username, usernameRow, delay.row(), now);
+        }
+        save(PAIR, pair, pairRow, pairCounts.row(), now);
+        save(ADDRESS, address, addressRow, addressCounts.row(), now);
+        return null;
     }
 
-    private static void giveBack(Cache<String, Counts> cache, String key, Instant taken) {
-        cache.asMap().computeIfPresent(key, (k, counts) -> counts.without(taken));
+    private boolean trusted(String pair, Instant now) {
+        List<OffsetDateTime> until = jdbc.queryForList(
+                "select until_at from sign_in_throttle where kind = ? and counted = ?",
+                OffsetDateTime.class,
+                TRUSTED,
+                pair);
+        return !until.isEmpty()
+                && until.get(0) != null
+                && until.get(0).toInstant().isAfter(now);
     }
 
-    /** Set, inside a compute, when the attempt is refused: until when. */
+    /** The row, locked until the transaction ends, or null when there is none (then nobody else can write it). */
+    private Row lock(String kind, String counted) {
+        List<Row> rows = jdbc.query(
+                "select times, until_at from sign_in_throttle where kind = ? and counted = ? for update",
+                (result, number) -> {
+                    OffsetDateTime until = result.getObject(2, OffsetDateTime.class);
+                    return new Row(parse(result.getString(1)), until == null ? null : until.toInstant());
+                },
+                kind,
+                counted);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    /**
+     * Writes what a row now holds: nothing when it did not change; deleted, or never inserted, when it means nothing
+     * any more (no attempt in it, no suspension running), as after an attempt given back.
+     */
+    private void save(String kind, String counted, Row before, Row after, Instant now) {
+        boolean meaningless = after.times().isEmpty()
+                && (after.until() == null || !after.until().isAfter(now));
+        if (meaningless) {
+            if (before != null) {
+                jdbc.update("delete from sign_in_throttle where kind = ? and counted = ?", kind, counted);
+            }
+            return;
+        }
+        if (after.equals(before)) {
+            return;
+        }
+        Instant expires = after.until() == null ? Instant.EPOCH : after.until();
+        for (Instant time : after.times()) {
+            Instant over = time.plus(limits.window());
+            if (over.isAfter(expires)) {
+                expires = over;
+            }
+        }
+        SqlParameterValue until = new SqlParameterValue(
+                Types.TIMESTAMP_WITH_TIMEZONE,
+                after.until() == null ? null : OffsetDateTime.ofInstant(after.until(), ZoneOffset.UTC));
+        OffsetDateTime expiresAt = OffsetDateTime.ofInstant(expires, ZoneOffset.UTC);
+        if (before == null) {
+            // Two instances inserting the same row at once: one gets a duplicate key and tries again, and then
+            // finds the other's row to lock.
+            jdbc.update(
+                    "insert into sign_in_throttle (kind, counted, times, until_at, expires_at) values (?, ?, ?, ?, ?)",
+                    kind,
+                    counted,
+                    format(after.times()),
+                    until,
+                    expiresAt);
+        } else {
+            jdbc.update(
+                    "update sign_in_throttle set times = ?, until_at = ?, expires_at = ? where kind = ? and counted = ?",
+                    format(after.times()),
+                    until,
+                    expiresAt,
+                    kind,
+                    counted);
+        }
+    }
+
+    /**
+     * Deletes the rows whose window and suspension are over, a thousand at a time. Each instance runs it every
+     * minute; rows another transaction holds are skipped (the next run takes them), so that it never waits for a
+     * decision, nor a decision for it in a circle.
+     */
+    @Scheduled(initialDelay = 1, fixedDelay = 1, timeUnit = TimeUnit.MINUTES)
+    void deleteExpired() {
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        int deleted;
+        do {
+            deleted = transactions.execute(status -> {
+                List<Object[]> expired = jdbc.query(
+                        "select kind, counted from sign_in_throttle where expires_at < ?" + " fetch first "
+                                + CLEANUP_BATCH + " rows only for update skip locked",
+                        (result, number) -> new Object[] {result.getString(1), result.getString(2)},
+                        now);
+                if (!expired.isEmpty()) {
+                    jdbc.batchUpdate("delete from sign_in_throttle where kind = ? and counted = ?", expired);
+                }
+                return expired.size();
+            });
+        } while (deleted == CLEANUP_BATCH);
+    }
+
+    /**
+     * Runs the work in a transaction of its own, again when it met another instance's: a duplicate key (both created
+     * the row), a lock not obtained in time or a deadlock reported by the database. Everything it did is then rolled
+     * back, and it starts again from what is now committed.
+     */
+    private <T> T inTransaction(Supplier<T> work) {
+        for (int tried = 1; ; tried++) {
+            try {
+                return transactions.execute(status -> work.get());
+            } catch (DuplicateKeyException | TransientDataAccessException metAnother) {
+                if (tried == TRIES) {
+                    throw metAnother;
+                }
+                try {
+                    // H2 refuses a duplicate at once, before the other transaction commits: leave it the time to.
+                    Thread.sleep(1L << Math.min(tried, 6));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw metAnother;
+                }
+            }
+        }
+    }
+
+    /** Milliseconds: what the rows keep. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** A username, an address or both as kept: as they are, or a digest when longer than any real one. */
+    static String key(String counted) {
+        if (counted.length() <= MAX_KEY_LENGTH) {
+            return counted;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(counted.getBytes(StandardCharsets.UTF_8));
+            return "#" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java platform has SHA-256", e);
+        }
+    }
+
+    private static String format(List<Instant> times) {
+        return times.stream().map(time -> Long.toString(time.toEpochMilli())).collect(Collectors.joining(","));
+    }
+
+    private static List<Instant> parse(String times) {
+        List<Instant> parsed = new ArrayList<>();
+        if (times != null && !times.isEmpty()) {
+            for (String time : times.split(",")) {
+                parsed.add(Instant.ofEpochMilli(Long.parseLong(time)));
+            }
+        }
+        return parsed;
+    }
+
+    /** What a row of {@code sign_in_throttle} holds: times oldest first, and a moment or null. */
+    private record Row(List<Instant> times, Instant until) {}
+
+    /** Set when the attempt is refused: until when. */
     private static final class Refusal {
         Instant until;
 
@@ -164,8 +357,12 @@ class SignInThrottle {
      */
     private record Counts(List<Instant> times, Instant lockedUntil) {
 
-        static Counts orNone(Counts counts) {
-            return counts == null ? new Counts(List.of(), null) : counts;
+        static Counts of(Row row) {
+            return row == null ? new Counts(List.of(), null) : new Counts(row.times(), row.until());
+        }
+
+        Row row() {
+            return new Row(times, lockedUntil);
         }
 
         Counts take(Instant now, Duration window, int max, Duration lockout, Refusal refusal) {
@@ -179,13 +376,8 @@ class SignInThrottle {
                 return new Counts(List.of(), refusal.until);
             }
             recent.add(now);
+            recent.sort(null);
             return new Counts(List.copyOf(recent), null);
-        }
-
-        Counts without(Instant taken) {
-            List<Instant> kept = new ArrayList<>(times);
-            kept.remove(taken);
-            return new Counts(List.copyOf(kept), lockedUntil);
         }
     }
 
@@ -195,8 +387,12 @@ class SignInThrottle {
      */
     private record Delay(List<Instant> failures, Instant next) {
 
-        static Delay orNone(Delay delay) {
-            return delay == null ? new Delay(List.of(), null) : delay;
+        static Delay of(Row row) {
+            return row == null ? new Delay(List.of(), null) : new Delay(row.times(), row.until());
+        }
+
+        Row row() {
+            return new Row(failures, next);
         }
 
         Delay take(Instant now, SignInLimits limits, Refusal refusal) {
@@ -206,15 +402,25 @@ class SignInThrottle {
                 return this;
             }
             List<Instant> recent = recent(failures, now.minus(limits.window()));
+            Duration wait = wait(recent.size() + 1, limits);
+            // Within the per-username limit nothing is written: the next check need not wait either.
+            if (wait.isZero()) {
+                return this;
+            }
             // Counted as if it failed, so that checks arriving together wait their turn.
-            return new Delay(List.copyOf(recent), now.plus(wait(recent.size() + 1, limits)));
+            return new Delay(List.copyOf(recent), now.plus(wait));
         }
 
         Delay failed(Instant now, SignInLimits limits) {
             List<Instant> recent = recent(failures, now.minus(limits.window()));
             recent.add(now);
+            recent.sort(null);
             Instant after = now.plus(wait(recent.size(), limits));
-            return new Delay(List.copyOf(recent), next != null && next.isAfter(after) ? next : after);
+            // Beyond this many, more failures would not lengthen the delay: the newest are enough to keep.
+            int enough = limits.maxFailuresPerUsername() + 7;
+            List<Instant> kept =
+                    recent.size() > enough ? recent.subList(recent.size() - enough, recent.size()) : recent;
+            return new Delay(List.copyOf(kept), next != null && next.isAfter(after) ? next : after);
         }
 
         /** None up to the per-username limit, then 1 s, 2 s, 4 s… up to {@link #LONGEST_DELAY}. */

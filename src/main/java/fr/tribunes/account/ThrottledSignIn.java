@@ -1,7 +1,9 @@
 package fr.tribunes.account;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
@@ -27,15 +29,21 @@ class ThrottledSignIn implements AuthenticationProvider {
                 attempt.getDetails() instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null
                         ? details.getRemoteAddress()
                         : "unknown";
-        // Counted before the password is checked: attempts arriving together cannot all pass the limits.
-        SignInThrottle.Attempt counted = throttle.reserve(username, address);
         try {
-            Authentication result = passwords.authenticate(attempt);
-            counted.succeeded();
-            return result;
-        } catch (BadCredentialsException e) {
-            counted.failed();
-            throw e;
+            // Counted before the password is checked: attempts arriving together cannot all pass the limits.
+            SignInThrottle.Attempt counted = throttle.reserve(username, address);
+            try {
+                Authentication result = passwords.authenticate(attempt);
+                counted.succeeded();
+                return result;
+            } catch (BadCredentialsException e) {
+                counted.failed();
+                throw e;
+            }
+        } catch (DataAccessException unanswered) {
+            // The counts are in the database: when it does not answer, no password is checked, and the sign-in page
+            // says that something went wrong rather than that the password was.
+            throw new InternalAuthenticationServiceException("The sign-in throttle could not count", unanswered);
         }
     }
 

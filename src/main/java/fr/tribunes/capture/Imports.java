@@ -4,6 +4,7 @@ import fr.tribunes.article.ArticleEditor;
 import fr.tribunes.article.InvalidDraftException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Serializable;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -85,19 +86,27 @@ public class Imports {
     }
 
     /**
-     * What an import did.
+     * What an import did. Serializable: the import page shows it once from the editor's session, which is kept in the
+     * database (Spring Session), so that the instance showing it need not be the one that imported.
      *
      * @param captureId the capture kept, or null when nothing was kept
      * @param created the drafts created, in the file's order
      * @param refused what could not be made into a draft, and why
      */
-    public record Report(Long captureId, List<Created> created, List<Refused> refused) {}
+    public record Report(Long captureId, List<Created> created, List<Refused> refused) implements Serializable {
+
+        public Report {
+            // Lists that serialise whatever the caller built them as.
+            created = List.copyOf(created);
+            refused = List.copyOf(refused);
+        }
+    }
 
     /** A draft created: its key and title. */
-    public record Created(long id, String title) {}
+    public record Created(long id, String title) implements Serializable {}
 
     /** Something of the file that gave no draft, and why, in French. */
-    public record Refused(String what, String reason) {}
+    public record Refused(String what, String reason) implements Serializable {}
 
     /** The kind of source a file's name says: {@code html}, {@code warc}, {@code wxr}, or null for none of them. */
     public static String kindOf(String fileName) {

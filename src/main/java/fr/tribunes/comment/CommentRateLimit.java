@@ -1,50 +1,71 @@
 package fr.tribunes.comment;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * How many comments each remote address sent lately: at most {@code max-per-address} within {@code window}. Kept
- * in memory, per instance: a restart forgets, and behind several instances the limit applies on each. Bounded, so
- * that a flood of addresses cannot fill the memory.
+ * How many comments each remote address sent lately: at most {@code max-per-address} within {@code window}. Kept in
+ * the database ({@code comment_rate_limit}, V14), so that every instance behind a load balancer counts against the
+ * same limit and a restart forgets nothing: each count reads its row with {@code select … for update} and writes it
+ * in the same short transaction, so that instances counting at once wait for each other, and no comment is let
+ * through beyond the limit. Bounded: a row holds at most the limit's worth of times, and {@link #deleteExpired()}
+ * deletes it once its window is over, so that a flood of addresses leaves no more rows than the comments it was
+ * allowed in a window. Only a comment sent comes here: readers reading never do.
  */
 @Component
 class CommentRateLimit {
 
-    private static final int MAX_ADDRESSES = 100_000;
+    /** What is counted, in {@code comment_rate_limit.kind}. */
+    static final String ADDRESS = "address";
+
+    static final String TOKEN = "token";
+
+    /** The longest key kept as it is ({@code comment_rate_limit.counted}); longer ones are kept as their digest. */
+    static final int MAX_KEY_LENGTH = 200;
+
+    /** How many times a count is tried when it met another's (both created the row, a lock not obtained in time). */
+    private static final int TRIES = 10;
+
+    /** Expired rows deleted per transaction by {@link #deleteExpired()}. */
+    private static final int CLEANUP_BATCH = 1000;
 
     private final CommentSettings settings;
 
     private final Clock clock;
 
-    private final Cache<String, List<Instant>> sent;
+    private final JdbcTemplate jdbc;
 
-    private final Cache<String, List<Instant>> byToken;
+    private final TransactionTemplate transactions;
 
-    CommentRateLimit(CommentSettings settings, Clock clock) {
+    CommentRateLimit(
+            CommentSettings settings, Clock clock, JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.settings = settings;
         this.clock = clock;
-        this.sent = cache(settings.window());
-        this.byToken = cache(settings.window());
-    }
-
-    private Cache<String, List<Instant>> cache(Duration expiry) {
-        return Caffeine.newBuilder()
-                .maximumSize(MAX_ADDRESSES)
-                .expireAfterWrite(expiry)
-                // The application's clock, so that tests can move time forward.
-                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-                .build();
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+        // Committed at once: another instance must see the count now, and the row is locked for milliseconds only.
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
@@ -52,7 +73,8 @@ class CommentRateLimit {
      * count by their /64 network, which one subscriber is given whole: billions of addresses, one sender.
      */
     boolean tryAcquire(String address) {
-        return take(sent, network(address), settings.maxPerAddress(), settings.window());
+        String network = network(address);
+        return take(ADDRESS, network == null ? "" : network, settings.maxPerAddress());
     }
 
     /**
@@ -61,25 +83,108 @@ class CommentRateLimit {
      * cached page it is in: limited per period, it serves them, not a flood from many addresses.
      */
     boolean tryAcquireToken(String token) {
-        return take(byToken, token == null ? "" : token, settings.maxPerToken(), settings.window());
+        return take(TOKEN, token == null ? "" : token, settings.maxPerToken());
     }
 
-    private boolean take(Cache<String, List<Instant>> cache, String key, int max, Duration window) {
-        Instant now = clock.instant();
-        Instant from = now.minus(window);
-        AtomicBoolean allowed = new AtomicBoolean();
-        cache.asMap().compute(key, (k, times) -> {
-            List<Instant> recent = new ArrayList<>();
-            if (times != null) {
-                times.stream().filter(t -> t.isAfter(from)).forEach(recent::add);
+    private boolean take(String kind, String counted, int max) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant from = now.minus(settings.window());
+        String key = key(counted);
+        for (int tried = 1; ; tried++) {
+            try {
+                return transactions.execute(status -> {
+                    List<String> row = jdbc.queryForList(
+                            "select times from comment_rate_limit where kind = ? and counted = ? for update",
+                            String.class,
+                            kind,
+                            key);
+                    List<Instant> recent = new ArrayList<>();
+                    if (!row.isEmpty() && !row.get(0).isEmpty()) {
+                        for (String time : row.get(0).split(",")) {
+                            Instant sent = Instant.ofEpochMilli(Long.parseLong(time));
+                            if (sent.isAfter(from)) {
+                                recent.add(sent);
+                            }
+                        }
+                    }
+                    if (recent.size() >= max) {
+                        return false;
+                    }
+                    recent.add(now);
+                    recent.sort(null);
+                    String times = recent.stream()
+                            .map(time -> Long.toString(time.toEpochMilli()))
+                            .collect(Collectors.joining(","));
+                    OffsetDateTime expires = OffsetDateTime.ofInstant(
+                            recent.get(recent.size() - 1).plus(settings.window()), ZoneOffset.UTC);
+                    if (row.isEmpty()) {
+                        // Two instances inserting the same row at once: one gets a duplicate key and counts again,
+                        // then finds the other's row to lock.
+                        jdbc.update(
+                                "insert into comment_rate_limit (kind, counted, times, expires_at) values (?, ?, ?, ?)",
+                                kind,
+                                key,
+                                times,
+                                expires);
+                    } else {
+                        jdbc.update(
+                                "update comment_rate_limit set times = ?, expires_at = ? where kind = ? and counted = ?",
+                                times,
+                                expires,
+                                kind,
+                                key);
+                    }
+                    return true;
+                });
+            } catch (DuplicateKeyException | TransientDataAccessException metAnother) {
+                if (tried == TRIES) {
+                    throw metAnother;
+                }
+                try {
+                    // H2 refuses a duplicate at once, before the other transaction commits: leave it the time to.
+                    Thread.sleep(1L << Math.min(tried, 6));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw metAnother;
+                }
             }
-            if (recent.size() < max) {
-                recent.add(now);
-                allowed.set(true);
-            }
-            return List.copyOf(recent);
-        });
-        return allowed.get();
+        }
+    }
+
+    /**
+     * Deletes the rows whose window is over, a thousand at a time. Each instance runs it every minute; rows another
+     * transaction holds are skipped (the next run takes them), so that it never waits for a count.
+     */
+    @Scheduled(initialDelay = 1, fixedDelay = 1, timeUnit = TimeUnit.MINUTES)
+    void deleteExpired() {
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        int deleted;
+        do {
+            deleted = transactions.execute(status -> {
+                List<Object[]> expired = jdbc.query(
+                        "select kind, counted from comment_rate_limit where expires_at < ?" + " fetch first "
+                                + CLEANUP_BATCH + " rows only for update skip locked",
+                        (result, number) -> new Object[] {result.getString(1), result.getString(2)},
+                        now);
+                if (!expired.isEmpty()) {
+                    jdbc.batchUpdate("delete from comment_rate_limit where kind = ? and counted = ?", expired);
+                }
+                return expired.size();
+            });
+        } while (deleted == CLEANUP_BATCH);
+    }
+
+    /** An address or a token as kept: as it is, or a digest when longer than any real one. */
+    static String key(String counted) {
+        if (counted.length() <= MAX_KEY_LENGTH) {
+            return counted;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(counted.getBytes(StandardCharsets.UTF_8));
+            return "#" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java platform has SHA-256", e);
+        }
     }
 
     /** The address an IPv4 sender is known by, or the /64 network of an IPv6 one. */

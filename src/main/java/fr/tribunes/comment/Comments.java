@@ -122,8 +122,11 @@ class Comments implements ArticleComments {
     /**
      * Checks a comment and holds it for moderation. One with more links than {@code max-links} is held too, marked
      * as likely spam for the moderators.
+     *
+     * <p>Not one transaction: each read and the save are their own. The rate limit counts in a transaction of its
+     * own, which may wait for another instance's count; inside this one it would hold a second connection from the
+     * pool meanwhile, and a burst of comments could take them all.
      */
-    @Transactional
     Submission submit(ArticleRef article, CommentForm form, String remoteAddress) {
         if (closures.isClosed(article.id())) {
             return new Submission(Outcome.CLOSED, Map.of());

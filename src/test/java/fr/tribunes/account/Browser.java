@@ -1,5 +1,6 @@
 package fr.tribunes.account;
 
+import fr.tribunes.EditorSession;
 import java.io.IOException;
 import java.net.URL;
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ class Browser implements AutoCloseable {
     }
 
     String sessionId() {
-        Cookie cookie = client.getCookieManager().getCookie("JSESSIONID");
+        Cookie cookie = client.getCookieManager().getCookie(EditorSession.COOKIE);
         return cookie == null ? null : cookie.getValue();
     }
 

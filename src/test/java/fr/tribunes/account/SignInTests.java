@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.htmlunit.Page;
 import org.htmlunit.html.HtmlElement;
@@ -138,6 +139,43 @@ class SignInTests extends AccountSiteTests {
         assertThat(home.getWebResponse().getStatusCode()).isEqualTo(200);
         assertThat(home.getWebResponse().getResponseHeaderValue("Cache-Control"))
                 .isEqualTo("no-store");
+    }
+
+    @Test
+    void readersRequestsNeverReachTheSessionsNorTheCountsInTheDatabaseEditorsDo() throws Exception {
+        // H2 lists every statement it runs, with how often, while QUERY_STATISTICS is on.
+        jdbc.execute("SET QUERY_STATISTICS TRUE");
+        try {
+            for (String publicPage : List.of(
+                    "/", "/themes", SeedTribune.PATH, SeedTribune.PATH, "/api/themes", "/flux.atom", "/connexion")) {
+                assertThat(get(publicPage).statusCode()).as(publicPage).isEqualTo(200);
+            }
+            assertThat(get("/admin/editeurs").statusCode()).isEqualTo(302);
+            assertThat(statementsOnSessionsOrCounts()).isEmpty();
+
+            Browser browser = browser();
+            browser.signIn(FIRST_EDITOR, FIRST_PASSWORD);
+            browser.open("/");
+            assertThat(statementsOnSessionsOrCounts())
+                    .anySatisfy(sql -> assertThat(sql).contains("SPRING_SESSION"))
+                    .anySatisfy(sql -> assertThat(sql).contains("SIGN_IN_THROTTLE"));
+        } finally {
+            jdbc.execute("SET QUERY_STATISTICS FALSE");
+        }
+    }
+
+    /** The statements run on the sessions' and the counts' tables, but for the cleanups each instance schedules. */
+    private List<String> statementsOnSessionsOrCounts() {
+        return jdbc.queryForList("select sql_statement from information_schema.query_statistics", String.class).stream()
+                .map(sql -> sql.toUpperCase(Locale.ROOT))
+                .filter(sql -> sql.contains("SPRING_SESSION")
+                        || sql.contains("SIGN_IN_THROTTLE")
+                        || sql.contains("COMMENT_RATE_LIMIT"))
+                .filter(sql -> !sql.contains("QUERY_STATISTICS")
+                        && !sql.contains("EXPIRY_TIME <")
+                        && !sql.contains("EXPIRES_AT <")
+                        && !sql.matches("(?s)DELETE FROM \\w+ WHERE KIND = \\? AND COUNTED = \\?"))
+                .toList();
     }
 
     @Test

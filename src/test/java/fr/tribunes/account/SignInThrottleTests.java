@@ -13,15 +13,49 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
-/** Which password checks the sign-in throttle allows, on a clock the test moves. */
+/**
+ * Which password checks the sign-in throttle allows, on a clock the test moves, with its counts where the
+ * application keeps them: in the database, on the real migrations (H2 here; see the PostgreSQL subclass). Two
+ * throttles on one database are two instances of the application behind a load balancer.
+ */
+@JdbcTest(properties = "spring.datasource.url=jdbc:h2:mem:sign-in-throttle;DB_CLOSE_DELAY=-1")
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+// The throttle commits transactions of its own, as in the application: no test transaction around them.
+@Transactional(propagation = Propagation.NOT_SUPPORTED)
 class SignInThrottleTests {
+
+    static final SignInLimits LIMITS = new SignInLimits(5, 20, Duration.ofMinutes(15), Duration.ofMinutes(15));
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     final TestClock clock = new TestClock(Instant.parse("2026-03-02T09:00:00Z"));
 
-    final SignInThrottle throttle =
-            new SignInThrottle(new SignInLimits(5, 20, Duration.ofMinutes(15), Duration.ofMinutes(15)), clock);
+    SignInThrottle throttle;
+
+    @BeforeEach
+    void noCountsYet() {
+        jdbc.update("delete from sign_in_throttle");
+        throttle = instance();
+    }
+
+    /** Another throttle on the same database and clock: what another instance of the application has. */
+    SignInThrottle instance() {
+        return new SignInThrottle(LIMITS, clock, jdbc, transactions);
+    }
 
     /** A wrong password from this address; false when the check was not even allowed. */
     private boolean fail(String username, String address) {
@@ -172,5 +206,129 @@ class SignInThrottleTests {
                     assertThat(delayed.isDelay()).isTrue();
                     assertThat(delayed.seconds()).isEqualTo(1);
                 });
+    }
+
+    @Test
+    void failuresCountedByOneInstanceSuspendTheUsernameOnAnother() {
+        SignInThrottle first = throttle;
+        SignInThrottle second = instance();
+        for (int failure = 1; failure <= 5; failure++) {
+            assertThat(fail(failure % 2 == 0 ? first : second, "redaction", "203.0.113.66"))
+                    .isTrue();
+        }
+
+        for (SignInThrottle either : List.of(first, second)) {
+            assertThatThrownBy(() -> either.reserve("redaction", "203.0.113.66"))
+                    .isInstanceOfSatisfying(
+                            SignInSuspendedException.class,
+                            suspended -> assertThat(suspended.remaining()).isEqualTo(Duration.ofMinutes(15)));
+        }
+        // A success through one instance gives the attempt back and trusts the address on the other too.
+        throttle.reserve("marie", "192.0.2.1").succeeded();
+        for (int i = 0; i < 20; i++) {
+            fail(second, "marie", "198.51.100." + i);
+        }
+        assertThat(refusal(second, "marie", "198.51.100.200")).isPositive();
+        assertThat(refusal(second, "marie", "192.0.2.1")).isZero();
+    }
+
+    @Test
+    void attemptsArrivingTogetherAtTwoInstancesPassTheLimitsNoMoreThanAtOne() throws Exception {
+        List<SignInThrottle> instances = List.of(throttle, instance());
+        int attempts = 60;
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Boolean>> checked = new ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                SignInThrottle instance = instances.get(i % 2);
+                checked.add(threads.submit(() -> {
+                    start.await();
+                    try {
+                        SignInThrottle.Attempt attempt = instance.reserve("paul", "203.0.113.77");
+                        Thread.sleep(5); // the password check, meanwhile
+                        attempt.failed();
+                        return true;
+                    } catch (SignInSuspendedException e) {
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+            int allowed = 0;
+            for (Future<Boolean> result : checked) {
+                allowed += result.get(30, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(allowed).isEqualTo(5);
+        } finally {
+            threads.shutdownNow();
+        }
+        // Not a count lost either: the username's five failures from everywhere make the next one wait.
+        assertThat(jdbc.queryForObject(
+                        "select times from sign_in_throttle where kind = 'username' and counted = 'paul'",
+                        String.class))
+                .matches("[0-9]+(,[0-9]+){4}");
+    }
+
+    @Test
+    void aFloodOfUsernamesLeavesNoRowOnceItsWindowIsOver() {
+        for (int i = 0; i < 40; i++) {
+            fail("inconnu-" + i, "203.0.113." + (i % 2));
+        }
+        long counted = rows();
+        // Refused attempts write nothing: 40 usernames from two addresses, suspended after 20 each.
+        for (int i = 40; i < 400; i++) {
+            assertThat(fail("inconnu-" + i, "203.0.113." + (i % 2))).isFalse();
+        }
+        assertThat(rows()).isEqualTo(counted);
+        throttle.reserve("marie", "192.0.2.1").succeeded();
+
+        clock.advance(Duration.ofMinutes(15));
+        throttle.deleteExpired();
+        assertThat(rows())
+                .as("nothing is over before the window and the suspensions are")
+                .isEqualTo(counted + 2);
+        clock.advance(Duration.ofSeconds(1));
+        throttle.deleteExpired();
+
+        assertThat(jdbc.queryForList("select kind from sign_in_throttle", String.class))
+                .as("only the address marie signed in from, trusted for 30 days")
+                .containsExactly(SignInThrottle.TRUSTED);
+        assertThat(fail("inconnu-0", "203.0.113.0")).isTrue();
+    }
+
+    @Test
+    void anAddressLongerThanAnyRealOneIsCountedUnderItsDigest() {
+        String address = "203.0.113.9, " + "x".repeat(5000);
+        for (int failure = 1; failure <= 5; failure++) {
+            assertThat(fail("redaction", address)).isTrue();
+        }
+
+        assertThat(fail("redaction", address)).isFalse();
+        assertThat(fail("redaction", address + "y")).isTrue();
+        assertThat(jdbc.queryForList("select counted from sign_in_throttle", String.class))
+                .allSatisfy(counted -> assertThat(counted).hasSizeLessThanOrEqualTo(SignInThrottle.MAX_KEY_LENGTH));
+    }
+
+    private boolean fail(SignInThrottle instance, String username, String address) {
+        try {
+            instance.reserve(username, address).failed();
+            return true;
+        } catch (SignInSuspendedException e) {
+            return false;
+        }
+    }
+
+    private Duration refusal(SignInThrottle instance, String username, String address) {
+        try {
+            instance.reserve(username, address).succeeded();
+            return Duration.ZERO;
+        } catch (SignInSuspendedException e) {
+            return e.remaining();
+        }
+    }
+
+    private long rows() {
+        return jdbc.queryForObject("select count(*) from sign_in_throttle", Long.class);
     }
 }

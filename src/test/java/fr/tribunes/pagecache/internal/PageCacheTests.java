@@ -284,7 +284,9 @@ class PageCacheTests {
 
         assertThat(text(mvc.get()
                         .uri(path)
-                        .cookie(new Cookie("JSESSIONID", "inventee"))
+                        .cookie(new Cookie(
+                                EditorSession.COOKIE,
+                                EditorSession.cookieValue("00000000-0000-4000-8000-000000000804")))
                         .exchange()))
                 .as("a made-up session cookie does not get past the cache")
                 .doesNotContain("changée en douce");
