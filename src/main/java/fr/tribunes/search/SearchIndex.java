@@ -36,6 +36,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -49,6 +50,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@linkplain #behind() behind}: the op-eds it missed are kept, in memory and in a file beside the index, until
  * {@link #catchUpNow()} or the next start indexes them again; meanwhile {@link SearchIndexHealthIndicator} holds the
  * readiness probe down and the back office says so.
+ *
+ * <p>On a search cluster (profile opensearch, ADR 10), none of that: the op-eds a transaction changes are added to
+ * Hibernate Search's indexing plan before it commits, which writes them as outbox events in the same commit, and the
+ * instances' event processors index them; the index is built at start-up only when it is empty.
  */
 @Component
 public class SearchIndex implements ApplicationRunner {
@@ -112,6 +117,13 @@ public class SearchIndex implements ApplicationRunner {
 
     private final SearchResultsCache cache;
 
+    /**
+     * Whether the index is a search cluster's, coordinated through the database's outbox (profile opensearch): a
+     * change is then written as outbox events inside the transaction that makes it, and some instance's event
+     * processor indexes it; nothing is kept beside the index, nothing can fall behind here.
+     */
+    private final boolean cluster;
+
     SearchIndex(
             EntityManager entityManager,
             EntityManagerFactory entityManagerFactory,
@@ -120,9 +132,11 @@ public class SearchIndex implements ApplicationRunner {
             SearchResultsCache cache,
             @Value("${spring.jpa.properties.hibernate.search.backend.directory.type:local-filesystem}")
                     String directoryType,
-            @Value("${spring.jpa.properties.hibernate.search.backend.directory.root:}") String directoryRoot) {
+            @Value("${spring.jpa.properties.hibernate.search.backend.directory.root:}") String directoryRoot,
+            @Value("${spring.jpa.properties.hibernate.search.coordination.strategy:none}") String coordination) {
         this.cache = cache;
-        boolean onDisk = "local-filesystem".equals(directoryType) && !directoryRoot.isBlank();
+        this.cluster = "outbox-polling".equals(coordination);
+        boolean onDisk = !cluster && "local-filesystem".equals(directoryType) && !directoryRoot.isBlank();
         this.marker = onDisk ? Path.of(directoryRoot, "analysis-version") : null;
         this.inUse = onDisk ? Path.of(directoryRoot, "in-use") : null;
         this.behindFile = onDisk ? Path.of(directoryRoot, "behind") : null;
@@ -140,6 +154,16 @@ public class SearchIndex implements ApplicationRunner {
     public void run(ApplicationArguments args) throws InterruptedException, IOException {
         long inDatabase = articles.count();
         long inIndex = indexedCount();
+        if (cluster) {
+            // Other instances may be indexing, and events may be waiting in the outbox: the counts can differ for a
+            // while without anything missing. Only an index with nothing in it (a new cluster, or a new analysis
+            // version, whose index has a name of its own) is filled from the database.
+            if (inIndex == 0 && inDatabase > 0) {
+                log.info("Search cluster's index is empty, the database holds {} op-eds: building it", inDatabase);
+                rebuild();
+            }
+            return;
+        }
         String built = marker == null || !Files.exists(marker)
                 ? null
                 : Files.readString(marker).strip();
@@ -239,6 +263,9 @@ public class SearchIndex implements ApplicationRunner {
                 // fewer op-eds in flight keep the heap of a restore at 100,000 op-eds down (bench/exchange.sh).
                 .threadsToLoadObjects(1)
                 .batchSizeToLoadObjects(50)
+                // A cluster's index is built only when empty: nothing to purge. (Purging would need the cluster's
+                // delete-by-query, which the integ-test distribution the tests run lacks.)
+                .purgeAllOnStart(!cluster)
                 .startAndWait();
         cache.forget();
         long millis = (System.nanoTime() - start) / 1_000_000;
@@ -281,10 +308,18 @@ public class SearchIndex implements ApplicationRunner {
             TransactionSynchronizationManager.bindResource(SearchIndex.this, this);
         }
 
+        /** On a cluster, the outbox events go into the database with the change itself. */
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            if (cluster) {
+                indexAgain(ids);
+            }
+        }
+
         @Override
         public void afterCompletion(int status) {
             TransactionSynchronizationManager.unbindResourceIfPossible(SearchIndex.this);
-            if (status == STATUS_COMMITTED) {
+            if (status == STATUS_COMMITTED && !cluster) {
                 keepUp(() -> ids);
             }
         }
@@ -293,6 +328,21 @@ public class SearchIndex implements ApplicationRunner {
     /** A renamed author, theme or organisation: the op-eds that name it are indexed again with the new name. */
     @TransactionalEventListener
     public void facetChanged(FacetChanged event) {
+        if (!cluster && naming(event) != null) {
+            keepUp(() -> naming(event).get());
+        }
+    }
+
+    /** On a cluster, the same, but inside the renaming transaction, whose commit then holds the outbox events. */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    public void facetChanging(FacetChanged event) {
+        if (cluster && naming(event) != null) {
+            indexAgain(naming(event).get());
+        }
+    }
+
+    /** Finds the published op-eds that name this author, theme or organisation; null for another kind of change. */
+    private Supplier<List<Long>> naming(FacetChanged event) {
         String path = switch (event.kind()) {
             case AUTHOR -> "authors";
             case TOPIC -> "topics";
@@ -300,12 +350,12 @@ public class SearchIndex implements ApplicationRunner {
             case ARTICLE -> null;
         };
         if (path == null) {
-            return;
+            return null;
         }
-        keepUp(() -> entityManager
+        return () -> entityManager
                 .createQuery("select a.id from IndexedArticle a join a." + path + " f where f.id = :id", Long.class)
                 .setParameter("id", event.id())
-                .getResultList());
+                .getResultList();
     }
 
     /**

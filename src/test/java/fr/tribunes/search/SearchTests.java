@@ -56,7 +56,11 @@ class SearchTests {
                 "Texte hostile " + HOSTILE + " autour du mot hippopotame.",
                 SyntheticArticles.slug(3));
         index.reindex(List.of(id(jdbc, 1), id(jdbc, 2), id(jdbc, 3), id(jdbc, 4)));
+        indexed();
     }
+
+    /** Returns once what was given to the index can be searched: at once here, later on a search cluster. */
+    void indexed() {}
 
     private static long id(JdbcTemplate jdbc, int number) {
         return jdbc.queryForObject("select id from article where slug = ?", Long.class, SyntheticArticles.slug(number));
@@ -251,6 +255,7 @@ class SearchTests {
                 "Un ornithorynque dans le texte.",
                 id(jdbc, 4));
         index.reindex(List.of(id(jdbc, 4)));
+        indexed();
 
         assertThat(search("ornithorynque")).contains("href=\"/tribunes/" + SyntheticArticles.slug(4) + "\"");
     }
