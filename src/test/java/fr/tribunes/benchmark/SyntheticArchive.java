@@ -41,8 +41,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <p>Usage (from the project directory): {@code bench/run.sh} or {@code bench/search.sh}, or
  * {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=fr.tribunes.benchmark.SyntheticArchive -Dexec.args="DATA_DIR COUNT"}. Run again on the same
- * directory, it adds what is missing and indexes again only if the index is not complete.
+ * -Dexec.mainClass=fr.tribunes.benchmark.SyntheticArchive -Dexec.args="DATA_DIR COUNT [ARGUMENTS...]"}. Run again
+ * on the same directory, it adds what is missing and indexes again only if the index is not complete.
+ *
+ * <p>The data directory holds a file, {@code synthetic-archive}, naming the version of this generator that made the
+ * archive: a directory with an H2 database ({@code tribunes.mv.db}) or that file, but made by another version (or
+ * by something else: an H2 database without it), is refused. ARGUMENTS go to the application after this generator's
+ * own, for another database or search backend: e.g. {@code --spring.profiles.active=postgres,opensearch
+ * --TRIBUNES_DB_URL=jdbc:postgresql://127.0.0.1:55432/tribunes --TRIBUNES_DB_USER=tribunes
+ * --TRIBUNES_DB_PASSWORD=… --TRIBUNES_SEARCH_URL=http://127.0.0.1:59200} (bench/search-cluster.sh). The data
+ * directory then stands for that database: its {@code synthetic-archive} file says that a run of this version
+ * began filling it, and {@code bench.env} describes it; a database already holding op-eds is added to, whatever
+ * made them, so give it an empty database, with a new data directory.
  */
 public final class SyntheticArchive {
 
@@ -73,8 +83,11 @@ public final class SyntheticArchive {
     public static void main(String[] args) throws Exception {
         Path dataDir = Path.of(args[0]).toAbsolutePath();
         int count = Integer.parseInt(args[1]);
+        List<String> more = Arrays.asList(args).subList(2, args.length);
         Path marker = dataDir.resolve("synthetic-archive");
-        if (Files.exists(dataDir.resolve("tribunes.mv.db"))) {
+        // The marker alone says that an archive was begun here: in H2's file in the directory, or in the database
+        // the arguments name.
+        if (Files.exists(dataDir.resolve("tribunes.mv.db")) || Files.exists(marker)) {
             String made = Files.exists(marker) ? Files.readString(marker).strip() : "nothing";
             if (!VERSION.equals(made)) {
                 System.err.printf(
@@ -86,13 +99,15 @@ public final class SyntheticArchive {
             Files.createDirectories(dataDir);
             Files.writeString(marker, VERSION + "\n");
         }
+        List<String> arguments = new ArrayList<>(List.of(
+                "--tribunes.data-dir=" + dataDir,
+                "--spring.main.banner-mode=off",
+                // On disk, where the application finds it, whatever the tests' configuration says.
+                "--spring.jpa.properties.hibernate.search.backend.directory.type=local-filesystem"));
+        arguments.addAll(more);
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(TribunesApplication.class)
                 .web(WebApplicationType.NONE)
-                .run(
-                        "--tribunes.data-dir=" + dataDir,
-                        "--spring.main.banner-mode=off",
-                        // On disk, where the application finds it, whatever the tests' configuration says.
-                        "--spring.jpa.properties.hibernate.search.backend.directory.type=local-filesystem")) {
+                .run(arguments.toArray(String[]::new))) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             long existing = jdbc.queryForObject("select count(*) from article", Long.class);
             if (existing >= count) {
