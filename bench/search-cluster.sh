@@ -19,7 +19,7 @@
 #     B's first answer listing it; min / median / p95 / max are printed.
 # Ends with a summary table, and the count of WARN and ERROR lines in each application's log.
 #
-#   bench/search-cluster.sh 100000     # about 30 minutes on 2 cores, most of it building OpenSearch's indexes
+#   bench/search-cluster.sh 100000     # about 15 minutes on 2 cores
 #   DURATION=5s WARMUP=5s PUBLICATIONS=5 bench/search-cluster.sh 2000   # a quick check
 #
 # Needs wrk, curl, unzip, Java, and Debian's PostgreSQL server binaries (apt-get install wrk curl unzip postgresql).
