@@ -193,20 +193,20 @@ class SearchIndexOnDiskTests {
         editor.save(id, edited.version(), edited.draft().withText(text), "Correction de test.", "test");
     }
 
-    private static MockMvcTester backOffice(ConfigurableApplicationContext app) {
+    static MockMvcTester backOffice(ConfigurableApplicationContext app) {
         return MockMvcTester.create(MockMvcBuilders.webAppContextSetup((WebApplicationContext) app)
                 .apply(SecurityMockMvcConfigurers.springSecurity())
                 .build());
     }
 
-    private static String page(MockMvcTester backOffice, String path) throws Exception {
+    static String page(MockMvcTester backOffice, String path) throws Exception {
         var result = backOffice.get().uri(path).with(EditorSession.signedIn()).exchange();
         assertThat(result).hasStatusOk();
         return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
     /** « Rattraper maintenant », then the page it leads to, as the editor's browser follows it. */
-    private static String catchUp(MockMvcTester backOffice) throws Exception {
+    static String catchUp(MockMvcTester backOffice) throws Exception {
         var result = backOffice
                 .post()
                 .uri("/admin/index-de-recherche/rattrapage")
@@ -224,7 +224,7 @@ class SearchIndexOnDiskTests {
     }
 
     /** The readiness probe's status, as an anonymous orchestrator gets it; it never says why. */
-    private static int readiness(ConfigurableApplicationContext app) throws Exception {
+    static int readiness(ConfigurableApplicationContext app) throws Exception {
         String port = app.getEnvironment().getProperty("local.server.port");
         HttpResponse<String> response = HttpClient.newHttpClient()
                 .send(
@@ -243,7 +243,7 @@ class SearchIndexOnDiskTests {
                         "--spring.jpa.properties.hibernate.search.backend.directory.type=local-filesystem");
     }
 
-    private static String search(ConfigurableApplicationContext app, String query) throws Exception {
+    static String search(ConfigurableApplicationContext app, String query) throws Exception {
         String port = app.getEnvironment().getProperty("local.server.port");
         return HttpClient.newHttpClient()
                 .send(

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * through the aliases {@code tribunes-article-v3-read} and {@code -write}. The prefix
  * ({@code tribunes.search.index-prefix}) lets several archives, or several test runs, share one cluster; the
  * analysis version ({@link FrenchAnalysis#VERSION}) in the name means that an upgrade which reads words differently
- * starts on a new, empty index, which {@code SearchIndex} fills from the database, while the old one stays until an
+ * starts on a new, empty index, which {@link ClusterSearchIndex} fills from the database, while the old one stays until an
  * operator deletes it.
  */
 @Component

@@ -56,7 +56,7 @@ public class IndexedArticle {
 
     /**
      * The op-ed's version (its optimistic lock, moved by every save, publication and withdrawal): after a crash,
-     * {@link SearchIndex} compares it with the database's to find the op-eds whose last change missed the index.
+     * {@link LocalSearchIndex} compares it with the database's to find the op-eds whose last change missed the index.
      */
     @GenericField(projectable = Projectable.YES)
     private long version;
@@ -95,6 +95,10 @@ public class IndexedArticle {
     private Set<IndexedOrganisation> organisations = new HashSet<>();
 
     protected IndexedArticle() {}
+
+    Long id() {
+        return id;
+    }
 
     /** The year of publication, for the facet by year. */
     @Transient

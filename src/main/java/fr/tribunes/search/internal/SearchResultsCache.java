@@ -17,7 +17,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Keeps the pages of recent searches, as sent, so that a search readers repeat costs no more than a static
- * file. Published op-eds change rarely; {@link SearchIndex} empties the cache whenever the index changes, and an
+ * file. Published op-eds change rarely; {@link ArticleIndexing} empties the cache whenever the index changes, and an
  * entry lives 30 minutes at most. Only successful pages are kept, within {@code tribunes.search.cache-mb}
  * megabytes (0 turns the cache off).
  */
