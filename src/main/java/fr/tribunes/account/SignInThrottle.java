@@ -1,8 +1,6 @@
 package fr.tribunes.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import fr.tribunes.storage.CountedRows;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,20 +9,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Decides whether a password may be checked, so that passwords cannot be guessed by trying many, without letting
@@ -42,11 +33,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>An attempt is counted when it is allowed, before the password is checked ({@link #reserve}), and given back
  * when it succeeds: however many arrive at once, on however many instances, no more passwords are checked than the
- * limits allow. The counts are kept in the database ({@code sign_in_throttle}, V14), shared by every instance: each
- * decision reads the rows it needs with {@code select … for update} and writes them in the same short transaction,
- * so that instances deciding at once wait for each other's, and none is lost. Rows are locked in one order (the
- * username from the address, the address, the username, the trusted address), so two decisions never wait for each
- * other in a circle. A row that no longer means anything is deleted: when it is written, or by
+ * limits allow. The counts are kept in the database ({@code sign_in_throttle}, V14, as {@link CountedRows}), shared
+ * by every instance: each decision reads the rows it needs with {@code select … for update} and writes them in the
+ * same short transaction, so that instances deciding at once wait for each other's, and none is lost. Rows are locked
+ * in one order (the username from the address, the address, the username, the trusted address), so two decisions
+ * never wait for each other in a circle. A row that no longer means anything is deleted: when it is written, or by
  * {@link #deleteExpired()} once its window and suspension are over, so that a flood of usernames or addresses leaves
  * no more rows than the attempts it was allowed in a window. Only signing in and the current-password check come
  * here: readers never do.
@@ -69,34 +60,19 @@ class SignInThrottle {
 
     static final String TRUSTED = "trusted";
 
-    /** The longest key kept as it is ({@code sign_in_throttle.counted}); longer ones are kept as their digest. */
-    static final int MAX_KEY_LENGTH = 200;
-
-    /**
-     * How many times a decision is tried when it met another's: two instances creating the same row at once (one of
-     * them gets a duplicate key), a lock not obtained in time.
-     */
-    private static final int TRIES = 10;
-
-    /** Expired rows deleted per transaction by {@link #deleteExpired()}. */
-    private static final int CLEANUP_BATCH = 1000;
-
     private final SignInLimits limits;
 
     private final Clock clock;
 
     private final JdbcTemplate jdbc;
 
-    private final TransactionTemplate transactions;
+    private final CountedRows rows;
 
     SignInThrottle(SignInLimits limits, Clock clock, JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.limits = limits;
         this.clock = clock;
         this.jdbc = jdbc;
-        this.transactions = new TransactionTemplate(transactionManager);
-        // Committed at once, whatever the caller is in: another instance must see the count now, and the rows are
-        // locked for milliseconds only.
-        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.rows = new CountedRows("sign_in_throttle", jdbc, transactionManager);
     }
 
     /** A password check allowed and counted: say how it went. */
@@ -117,17 +93,17 @@ class SignInThrottle {
      */
     Attempt reserve(String username, String address) {
         Instant now = now();
-        String pair = key(username + '\n' + address);
-        String from = key(address);
-        String who = key(username);
-        Refusal refusal = inTransaction(() -> take(pair, from, who, now));
+        String pair = CountedRows.key(username + '\n' + address);
+        String from = CountedRows.key(address);
+        String who = CountedRows.key(username);
+        Refusal refusal = rows.inTransaction(() -> take(pair, from, who, now));
         if (refusal != null) {
             throw new SignInSuspendedException(Duration.between(now, refusal.until), refusal.delay);
         }
         return new Attempt() {
             @Override
             public void succeeded() {
-                inTransaction(() -> {
+                rows.inTransaction(() -> {
                     jdbc.update("delete from sign_in_throttle where kind = ? and counted = ?", PAIR, pair);
                     jdbc.update("delete from sign_in_throttle where kind = ? and counted = ?", USERNAME, who);
                     Row trusted = lock(TRUSTED, pair);
@@ -138,7 +114,7 @@ class SignInThrottle {
 
             @Override
             public void failed() {
-                inTransaction(() -> {
+                rows.inTransaction(() -> {
                     Row delay = lock(USERNAME, who);
                     save(
                             USERNAME,
@@ -199,15 +175,15 @@ class SignInThrottle {
 
     /** The row, locked until the transaction ends, or null when there is none (then nobody else can write it). */
     private Row lock(String kind, String counted) {
-        List<Row> rows = jdbc.query(
+        List<Row> found = jdbc.query(
                 "select times, until_at from sign_in_throttle where kind = ? and counted = ? for update",
                 (result, number) -> {
                     OffsetDateTime until = result.getObject(2, OffsetDateTime.class);
-                    return new Row(parse(result.getString(1)), until == null ? null : until.toInstant());
+                    return new Row(CountedRows.parse(result.getString(1)), until == null ? null : until.toInstant());
                 },
                 kind,
                 counted);
-        return rows.isEmpty() ? null : rows.get(0);
+        return found.isEmpty() ? null : found.get(0);
     }
 
     /**
@@ -244,13 +220,13 @@ class SignInThrottle {
                     "insert into sign_in_throttle (kind, counted, times, until_at, expires_at) values (?, ?, ?, ?, ?)",
                     kind,
                     counted,
-                    format(after.times()),
+                    CountedRows.format(after.times()),
                     until,
                     expiresAt);
         } else {
             jdbc.update(
                     "update sign_in_throttle set times = ?, until_at = ?, expires_at = ? where kind = ? and counted = ?",
-                    format(after.times()),
+                    CountedRows.format(after.times()),
                     until,
                     expiresAt,
                     kind,
@@ -265,77 +241,12 @@ class SignInThrottle {
      */
     @Scheduled(initialDelay = 1, fixedDelay = 1, timeUnit = TimeUnit.MINUTES)
     void deleteExpired() {
-        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        int deleted;
-        do {
-            deleted = transactions.execute(status -> {
-                List<Object[]> expired = jdbc.query(
-                        "select kind, counted from sign_in_throttle where expires_at < ?" + " fetch first "
-                                + CLEANUP_BATCH + " rows only for update skip locked",
-                        (result, number) -> new Object[] {result.getString(1), result.getString(2)},
-                        now);
-                if (!expired.isEmpty()) {
-                    jdbc.batchUpdate("delete from sign_in_throttle where kind = ? and counted = ?", expired);
-                }
-                return expired.size();
-            });
-        } while (deleted == CLEANUP_BATCH);
-    }
-
-    /**
-     * Runs the work in a transaction of its own, again when it met another instance's: a duplicate key (both created
-     * the row), a lock not obtained in time or a deadlock reported by the database. Everything it did is then rolled
-     * back, and it starts again from what is now committed.
-     */
-    private <T> T inTransaction(Supplier<T> work) {
-        for (int tried = 1; ; tried++) {
-            try {
-                return transactions.execute(status -> work.get());
-            } catch (DuplicateKeyException | TransientDataAccessException metAnother) {
-                if (tried == TRIES) {
-                    throw metAnother;
-                }
-                try {
-                    // H2 refuses a duplicate at once, before the other transaction commits: leave it the time to.
-                    Thread.sleep(1L << Math.min(tried, 6));
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw metAnother;
-                }
-            }
-        }
+        rows.deleteExpired(clock.instant());
     }
 
     /** Milliseconds: what the rows keep. */
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    /** A username, an address or both as kept: as they are, or a digest when longer than any real one. */
-    static String key(String counted) {
-        if (counted.length() <= MAX_KEY_LENGTH) {
-            return counted;
-        }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(counted.getBytes(StandardCharsets.UTF_8));
-            return "#" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java platform has SHA-256", e);
-        }
-    }
-
-    private static String format(List<Instant> times) {
-        return times.stream().map(time -> Long.toString(time.toEpochMilli())).collect(Collectors.joining(","));
-    }
-
-    private static List<Instant> parse(String times) {
-        List<Instant> parsed = new ArrayList<>();
-        if (times != null && !times.isEmpty()) {
-            for (String time : times.split(",")) {
-                parsed.add(Instant.ofEpochMilli(Long.parseLong(time)));
-            }
-        }
-        return parsed;
     }
 
     /** What a row of {@code sign_in_throttle} holds: times oldest first, and a moment or null. */

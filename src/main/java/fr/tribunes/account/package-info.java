@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Accounts",
-        allowedDependencies = {"web"})
+        allowedDependencies = {"storage", "web"})
 package fr.tribunes.account;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,37 +1,29 @@
 package fr.tribunes.comment;
 
+import fr.tribunes.storage.CountedRows;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * How many comments each remote address sent lately: at most {@code max-per-address} within {@code window}. Kept in
- * the database ({@code comment_rate_limit}, V14), so that every instance behind a load balancer counts against the
- * same limit and a restart forgets nothing: each count reads its row with {@code select … for update} and writes it
- * in the same short transaction, so that instances counting at once wait for each other, and no comment is let
- * through beyond the limit. Bounded: a row holds at most the limit's worth of times, and {@link #deleteExpired()}
- * deletes it once its window is over, so that a flood of addresses leaves no more rows than the comments it was
- * allowed in a window. Only a comment sent comes here: readers reading never do.
+ * the database ({@code comment_rate_limit}, V14, as {@link CountedRows}), so that every instance behind a load
+ * balancer counts against the same limit and a restart forgets nothing: each count reads its row with
+ * {@code select … for update} and writes it in the same short transaction, so that instances counting at once wait
+ * for each other, and no comment is let through beyond the limit. Bounded: a row holds at most the limit's worth of
+ * times, and {@link #deleteExpired()} deletes it once its window is over, so that a flood of addresses leaves no more
+ * rows than the comments it was allowed in a window. Only a comment sent comes here: readers reading never do.
  */
 @Component
 class CommentRateLimit {
@@ -41,31 +33,20 @@ class CommentRateLimit {
 
     static final String TOKEN = "token";
 
-    /** The longest key kept as it is ({@code comment_rate_limit.counted}); longer ones are kept as their digest. */
-    static final int MAX_KEY_LENGTH = 200;
-
-    /** How many times a count is tried when it met another's (both created the row, a lock not obtained in time). */
-    private static final int TRIES = 10;
-
-    /** Expired rows deleted per transaction by {@link #deleteExpired()}. */
-    private static final int CLEANUP_BATCH = 1000;
-
     private final CommentSettings settings;
 
     private final Clock clock;
 
     private final JdbcTemplate jdbc;
 
-    private final TransactionTemplate transactions;
+    private final CountedRows rows;
 
     CommentRateLimit(
             CommentSettings settings, Clock clock, JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.settings = settings;
         this.clock = clock;
         this.jdbc = jdbc;
-        this.transactions = new TransactionTemplate(transactionManager);
-        // Committed at once: another instance must see the count now, and the row is locked for milliseconds only.
-        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.rows = new CountedRows("comment_rate_limit", jdbc, transactionManager);
     }
 
     /**
@@ -89,66 +70,46 @@ class CommentRateLimit {
     private boolean take(String kind, String counted, int max) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant from = now.minus(settings.window());
-        String key = key(counted);
-        for (int tried = 1; ; tried++) {
-            try {
-                return transactions.execute(status -> {
-                    List<String> row = jdbc.queryForList(
-                            "select times from comment_rate_limit where kind = ? and counted = ? for update",
-                            String.class,
-                            kind,
-                            key);
-                    List<Instant> recent = new ArrayList<>();
-                    if (!row.isEmpty() && !row.get(0).isEmpty()) {
-                        for (String time : row.get(0).split(",")) {
-                            Instant sent = Instant.ofEpochMilli(Long.parseLong(time));
-                            if (sent.isAfter(from)) {
-                                recent.add(sent);
-                            }
-                        }
-                    }
-                    if (recent.size() >= max) {
-                        return false;
-                    }
-                    recent.add(now);
-                    recent.sort(null);
-                    String times = recent.stream()
-                            .map(time -> Long.toString(time.toEpochMilli()))
-                            .collect(Collectors.joining(","));
-                    OffsetDateTime expires = OffsetDateTime.ofInstant(
-                            recent.get(recent.size() - 1).plus(settings.window()), ZoneOffset.UTC);
-                    if (row.isEmpty()) {
-                        // Two instances inserting the same row at once: one gets a duplicate key and counts again,
-                        // then finds the other's row to lock.
-                        jdbc.update(
-                                "insert into comment_rate_limit (kind, counted, times, expires_at) values (?, ?, ?, ?)",
-                                kind,
-                                key,
-                                times,
-                                expires);
-                    } else {
-                        jdbc.update(
-                                "update comment_rate_limit set times = ?, expires_at = ? where kind = ? and counted = ?",
-                                times,
-                                expires,
-                                kind,
-                                key);
-                    }
-                    return true;
-                });
-            } catch (DuplicateKeyException | TransientDataAccessException metAnother) {
-                if (tried == TRIES) {
-                    throw metAnother;
-                }
-                try {
-                    // H2 refuses a duplicate at once, before the other transaction commits: leave it the time to.
-                    Thread.sleep(1L << Math.min(tried, 6));
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw metAnother;
+        String key = CountedRows.key(counted);
+        return rows.inTransaction(() -> {
+            List<String> row = jdbc.queryForList(
+                    "select times from comment_rate_limit where kind = ? and counted = ? for update",
+                    String.class,
+                    kind,
+                    key);
+            List<Instant> recent = new ArrayList<>();
+            for (Instant sent : CountedRows.parse(row.isEmpty() ? null : row.get(0))) {
+                if (sent.isAfter(from)) {
+                    recent.add(sent);
                 }
             }
-        }
+            if (recent.size() >= max) {
+                return false;
+            }
+            recent.add(now);
+            recent.sort(null);
+            String times = CountedRows.format(recent);
+            OffsetDateTime expires =
+                    OffsetDateTime.ofInstant(recent.get(recent.size() - 1).plus(settings.window()), ZoneOffset.UTC);
+            if (row.isEmpty()) {
+                // Two instances inserting the same row at once: one gets a duplicate key and counts again, then
+                // finds the other's row to lock.
+                jdbc.update(
+                        "insert into comment_rate_limit (kind, counted, times, expires_at) values (?, ?, ?, ?)",
+                        kind,
+                        key,
+                        times,
+                        expires);
+            } else {
+                jdbc.update(
+                        "update comment_rate_limit set times = ?, expires_at = ? where kind = ? and counted = ?",
+                        times,
+                        expires,
+                        kind,
+                        key);
+            }
+            return true;
+        });
     }
 
     /**
@@ -157,34 +118,7 @@ class CommentRateLimit {
      */
     @Scheduled(initialDelay = 1, fixedDelay = 1, timeUnit = TimeUnit.MINUTES)
     void deleteExpired() {
-        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        int deleted;
-        do {
-            deleted = transactions.execute(status -> {
-                List<Object[]> expired = jdbc.query(
-                        "select kind, counted from comment_rate_limit where expires_at < ?" + " fetch first "
-                                + CLEANUP_BATCH + " rows only for update skip locked",
-                        (result, number) -> new Object[] {result.getString(1), result.getString(2)},
-                        now);
-                if (!expired.isEmpty()) {
-                    jdbc.batchUpdate("delete from comment_rate_limit where kind = ? and counted = ?", expired);
-                }
-                return expired.size();
-            });
-        } while (deleted == CLEANUP_BATCH);
-    }
-
-    /** An address or a token as kept: as it is, or a digest when longer than any real one. */
-    static String key(String counted) {
-        if (counted.length() <= MAX_KEY_LENGTH) {
-            return counted;
-        }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(counted.getBytes(StandardCharsets.UTF_8));
-            return "#" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java platform has SHA-256", e);
-        }
+        rows.deleteExpired(clock.instant());
     }
 
     /** The address an IPv4 sender is known by, or the /64 network of an IPv6 one. */

@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Comments",
-        allowedDependencies = {"article", "pagecache", "web"})
+        allowedDependencies = {"article", "pagecache", "storage", "web"})
 package fr.tribunes.comment;
 
 import org.springframework.modulith.ApplicationModule;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.tribunes.TestClock;
+import fr.tribunes.storage.CountedRows;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -307,7 +308,7 @@ class SignInThrottleTests {
         assertThat(fail("redaction", address)).isFalse();
         assertThat(fail("redaction", address + "y")).isTrue();
         assertThat(jdbc.queryForList("select counted from sign_in_throttle", String.class))
-                .allSatisfy(counted -> assertThat(counted).hasSizeLessThanOrEqualTo(SignInThrottle.MAX_KEY_LENGTH));
+                .allSatisfy(counted -> assertThat(counted).hasSizeLessThanOrEqualTo(CountedRows.MAX_KEY_LENGTH));
     }
 
     private boolean fail(SignInThrottle instance, String username, String address) {

@@ -3,6 +3,7 @@ package fr.tribunes.comment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.tribunes.TestClock;
+import fr.tribunes.storage.CountedRows;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -133,7 +134,7 @@ class CommentRateLimitTests {
         assertThat(jdbc.queryForObject("select count(*) from comment_rate_limit", Long.class))
                 .isEqualTo(251);
         assertThat(jdbc.queryForList("select counted from comment_rate_limit", String.class))
-                .allSatisfy(counted -> assertThat(counted).hasSizeLessThanOrEqualTo(CommentRateLimit.MAX_KEY_LENGTH));
+                .allSatisfy(counted -> assertThat(counted).hasSizeLessThanOrEqualTo(CountedRows.MAX_KEY_LENGTH));
 
         clock.advance(Duration.ofMinutes(10));
         limit.deleteExpired();
