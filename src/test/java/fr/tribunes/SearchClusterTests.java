@@ -65,17 +65,9 @@ class SearchClusterTests {
 
     /** An instance's arguments, as the README and deploy/ configure one, on a port of its own (0: any). */
     static String[] arguments(Path dataDir, int port) {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--server.port=" + port,
-                "--spring.profiles.active=postgres,opensearch",
-                "--TRIBUNES_SITE_URL=https://tribunes.example",
-                "--TRIBUNES_DB_URL=" + postgres.getJdbcUrl("postgres", "postgres"),
-                "--TRIBUNES_DB_USER=postgres",
-                "--TRIBUNES_DB_PASSWORD=postgres",
-                "--TRIBUNES_SEARCH_URL=" + OpenSearchNode.shared().url(),
-                "--tribunes.search.index-prefix=search-cluster-tests-",
-                "--tribunes.data-dir=" + dataDir,
-                "--tribunes.admin.password=" + SiteTest.PASSWORD));
+        List<String> arguments = TwoInstancesTests.arguments(postgres, dataDir, port, "postgres,opensearch");
+        arguments.add("--TRIBUNES_SEARCH_URL=" + OpenSearchNode.shared().url());
+        arguments.add("--tribunes.search.index-prefix=search-cluster-tests-");
         arguments.addAll(FAST_PULSE);
         return arguments.toArray(String[]::new);
     }

@@ -60,19 +60,27 @@ class TwoInstancesTests {
 
     /** An instance with the {@code postgres} profile, configured as the README says, on a port of its own. */
     static ConfigurableApplicationContext start(Path dataDir) {
-        return new SpringApplicationBuilder(TribunesApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--spring.profiles.active=postgres",
-                        "--TRIBUNES_SITE_URL=https://tribunes.example",
-                        "--TRIBUNES_DB_URL=" + postgres.getJdbcUrl("postgres", "postgres"),
-                        "--TRIBUNES_DB_USER=postgres",
-                        "--TRIBUNES_DB_PASSWORD=postgres",
-                        "--tribunes.data-dir=" + dataDir,
-                        // The first editor's, used by whichever instance starts first (there is no editor yet).
-                        "--tribunes.admin.password=" + SiteTest.PASSWORD,
-                        // A comment form may be sent at once: the tests do not wait the 3 s a person takes.
-                        "--tribunes.comments.min-delay=0s");
+        List<String> arguments = arguments(postgres, dataDir, 0, "postgres");
+        // A comment form may be sent at once: the tests do not wait the 3 s a person takes.
+        arguments.add("--tribunes.comments.min-delay=0s");
+        return new SpringApplicationBuilder(TribunesApplication.class).run(arguments.toArray(String[]::new));
+    }
+
+    /**
+     * The arguments of an instance on this database with these profiles (postgres among them), configured as the
+     * README and deploy/ say, on this port (0: any).
+     */
+    static List<String> arguments(EmbeddedPostgres postgres, Path dataDir, int port, String profiles) {
+        return new ArrayList<>(List.of(
+                "--server.port=" + port,
+                "--spring.profiles.active=" + profiles,
+                "--TRIBUNES_SITE_URL=https://tribunes.example",
+                "--TRIBUNES_DB_URL=" + postgres.getJdbcUrl("postgres", "postgres"),
+                "--TRIBUNES_DB_USER=postgres",
+                "--TRIBUNES_DB_PASSWORD=postgres",
+                "--tribunes.data-dir=" + dataDir,
+                // The first editor's, used by whichever instance starts first (there is no editor yet).
+                "--tribunes.admin.password=" + SiteTest.PASSWORD));
     }
 
     @AfterAll

@@ -9,8 +9,6 @@ import jakarta.persistence.EntityManagerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.outboxpolling.OutboxPollingExtension;
 import org.hibernate.search.mapper.orm.outboxpolling.mapping.OutboxPollingSearchMapping;
@@ -27,8 +25,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A search cluster shared by several instances (profile opensearch, ADR 10), coordinated through the database's
@@ -107,43 +103,7 @@ class ClusterSearchIndex implements SearchIndex, ApplicationRunner {
     /** The op-eds a transaction changes are written as outbox events when it commits, in the same commit. */
     @EventListener
     public void articlesChanged(ArticlesChanged event) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return;
-        }
-        ChangedInTransaction changed = (ChangedInTransaction) TransactionSynchronizationManager.getResource(this);
-        if (changed == null) {
-            changed = new ChangedInTransaction();
-            TransactionSynchronizationManager.bindResource(this, changed);
-            TransactionSynchronizationManager.registerSynchronization(changed);
-        }
-        changed.ids.addAll(event.ids());
-    }
-
-    /** The op-eds a transaction changed, queued for indexing just before it commits. */
-    private final class ChangedInTransaction implements TransactionSynchronization {
-
-        private final Set<Long> ids = new LinkedHashSet<>();
-
-        // A transaction of its own inside this one (REQUIRES_NEW) collects its own op-eds.
-        @Override
-        public void suspend() {
-            TransactionSynchronizationManager.unbindResource(ClusterSearchIndex.this);
-        }
-
-        @Override
-        public void resume() {
-            TransactionSynchronizationManager.bindResource(ClusterSearchIndex.this, this);
-        }
-
-        @Override
-        public void beforeCommit(boolean readOnly) {
-            indexing.indexAgain(ids);
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(ClusterSearchIndex.this);
-        }
+        ChangedInTransaction.add(this, event.ids(), indexing::indexAgain, ids -> {});
     }
 
     /** A renamed author, theme or organisation: the op-eds that name it are queued in the renaming transaction. */

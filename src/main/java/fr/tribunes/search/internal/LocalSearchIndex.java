@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,8 +33,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -227,41 +224,7 @@ class LocalSearchIndex implements SearchIndex, ApplicationRunner {
      */
     @EventListener
     public void articlesChanged(ArticlesChanged event) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return;
-        }
-        ChangedInTransaction changed = (ChangedInTransaction) TransactionSynchronizationManager.getResource(this);
-        if (changed == null) {
-            changed = new ChangedInTransaction();
-            TransactionSynchronizationManager.bindResource(this, changed);
-            TransactionSynchronizationManager.registerSynchronization(changed);
-        }
-        changed.ids.addAll(event.ids());
-    }
-
-    /** The op-eds a transaction changed, indexed again once it has committed. */
-    private final class ChangedInTransaction implements TransactionSynchronization {
-
-        private final Set<Long> ids = new LinkedHashSet<>();
-
-        // A transaction of its own inside this one (REQUIRES_NEW) collects its own op-eds.
-        @Override
-        public void suspend() {
-            TransactionSynchronizationManager.unbindResource(LocalSearchIndex.this);
-        }
-
-        @Override
-        public void resume() {
-            TransactionSynchronizationManager.bindResource(LocalSearchIndex.this, this);
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(LocalSearchIndex.this);
-            if (status == STATUS_COMMITTED) {
-                keepUp(() -> ids);
-            }
-        }
+        ChangedInTransaction.add(this, event.ids(), ids -> {}, ids -> keepUp(() -> ids));
     }
 
     /** A renamed author, theme or organisation: the op-eds that name it are indexed again with the new name. */
