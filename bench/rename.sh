@@ -88,7 +88,9 @@ browse() { curl -fsS -b "$work/cookies" -c "$work/cookies" "$@"; }
 # How many op-eds a search for these words lists (0 for none; digits only, whatever the thousands separator).
 hits() { # words
   local found
-  found=$(curl -fsS "$base/recherche?q=$1" | grep -o '[0-9][0-9  ]* tribunes\? trouvées\?' | head -1 || true)
+  # The count is written « 28 905 », with a narrow no-break space (or a no-break space): removed first.
+  found=$(curl -fsS "$base/recherche?q=$1" | sed 's/\xe2\x80\xaf//g; s/\xc2\xa0//g' \
+    | grep -o '[0-9]* tribunes\? trouvées\?' | head -1 || true)
   found=${found//[!0-9]/}
   echo "${found:-0}"
 }
