@@ -27,7 +27,7 @@ class ArticleIndexing {
     private static final Logger log = LoggerFactory.getLogger(ArticleIndexing.class);
 
     /** Op-eds loaded by one query when indexing some again: one query for an import's batch, not one per op-ed. */
-    private static final int LOAD_AT_ONCE = 500;
+    static final int LOAD_AT_ONCE = 500;
 
     private final EntityManager entityManager;
 
