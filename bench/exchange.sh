@@ -29,8 +29,7 @@ work="$data/exchange"
 need curl curl
 need sha256sum coreutils
 
-jvm_opts=${JVM_OPTS:-$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\([^"]*\)".*/\1/p' Dockerfile)}
-export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+dockerfile_jvm
 build_jar
 build_archive "$count" "$data"
 jar=$(ls target/tribunes-*.jar)

@@ -63,8 +63,7 @@ if [ ! -f "$data/tribunes.mv.db" ] || [ ! -f "$data/bench.env" ]; then
   build_archive "$count" "$data"
 fi
 h2_jar=$(h2_jar)
-jvm_opts=${JVM_OPTS:-$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\([^"]*\)".*/\1/p' Dockerfile)}
-export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+dockerfile_jvm
 app_args=(--tribunes.data-dir="$copy" --server.port="$port"
   --tribunes.comments.min-delay=0s --tribunes.comments.max-per-address=1000000
   --tribunes.comments.max-pending-per-article=1000000 --tribunes.comments.max-per-token=1000000

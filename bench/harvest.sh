@@ -28,8 +28,7 @@ work="$data/harvest"
 need curl curl
 need python3 python3
 
-jvm_opts=${JVM_OPTS:-$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\([^"]*\)".*/\1/p' Dockerfile)}
-export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+dockerfile_jvm
 build_jar
 build_archive "$count" "$data"
 jar=$(jar_file)

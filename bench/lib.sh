@@ -31,6 +31,14 @@ port_and_jar() { # port
   fi
 }
 
+# Sets jvm_opts to the Dockerfile's JVM options (unless JVM_OPTS is given), and limits glibc's malloc arenas as the
+# image does, so that resident memory is measured as it would be in the container.
+dockerfile_jvm() {
+  # shellcheck disable=SC2034 # read by the scripts that call this
+  jvm_opts=${JVM_OPTS:-$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\([^"]*\)".*/\1/p' Dockerfile)}
+  export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+}
+
 # The application's jar, once built.
 jar_file() {
   ls target/tribunes-*.jar | grep -v -- '-plain\.jar$' | head -1

@@ -52,8 +52,7 @@ trap stop EXIT
 trap 'exit 130' INT TERM
 
 cp "$JAR" "$work/tribunes.jar"
-jvm_opts=${JVM_OPTS:-$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\([^"]*\)".*/\1/p' Dockerfile)}
-export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+dockerfile_jvm
 echo "== $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg); JVM: $jvm_opts"
 
 now_ms() { date +%s%3N; }

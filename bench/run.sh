@@ -97,8 +97,7 @@ trap 'exit 130' INT TERM
 # (C1: on two cores the optimising C2 took CPU from requests and ~80 MB of code, compiler arenas and profiles).
 # Its full collections (~120 ms) are rare since renders promote little. Read from the Dockerfile, so that what is
 # measured is what is shipped.
-jvm_opts=${JVM_OPTS:-$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\([^"]*\)".*/\1/p' Dockerfile)}
-export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+dockerfile_jvm
 # Class data sharing, as Spring Boot documents it: the jar extracted, the classes a start loads written once to an
 # archive by a training run that stops once the application is ready, then mapped at every start rather than read
 # and verified again (a third less start-up time, measured). Done again whenever the jar changes.

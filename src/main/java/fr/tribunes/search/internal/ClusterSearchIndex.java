@@ -51,7 +51,7 @@ class ClusterSearchIndex implements SearchIndex, ApplicationRunner {
 
     /** The op-eds whose outbox events failed at least once and wait, in line again or set aside. */
     private static final String FAILED =
-            "select count(distinct entity_id) from hsearch_outbox_event" + " where retries > 0 or status = 'ABORTED'";
+            "select count(distinct entity_id) from hsearch_outbox_event where retries > 0 or status = 'ABORTED'";
 
     private final ArticleCards articles;
 
@@ -64,7 +64,7 @@ class ClusterSearchIndex implements SearchIndex, ApplicationRunner {
     /** How long « Rattraper maintenant » waits for the events it put back in line to be indexed. */
     private final Duration catchUpWait;
 
-    /** {@link #FAILED}, as last counted by {@link #count()}: pages read this, not the database. */
+    /** {@link #FAILED}, as last counted by {@link #countFailed()}: pages read this, not the database. */
     private volatile int behind;
 
     ClusterSearchIndex(
@@ -90,7 +90,7 @@ class ClusterSearchIndex implements SearchIndex, ApplicationRunner {
             log.info("Search cluster's index is empty, the database holds {} op-eds: building it", inDatabase);
             rebuild();
         }
-        count();
+        countFailed();
     }
 
     @Override
@@ -134,7 +134,7 @@ class ClusterSearchIndex implements SearchIndex, ApplicationRunner {
     @Scheduled(
             initialDelayString = "${tribunes.search.count-failed-every:10s}",
             fixedDelayString = "${tribunes.search.count-failed-every:10s}")
-    void count() {
+    void countFailed() {
         try {
             behind = jdbc.queryForObject(FAILED, Integer.class);
         } catch (RuntimeException e) {
@@ -156,7 +156,7 @@ class ClusterSearchIndex implements SearchIndex, ApplicationRunner {
                 log.info("Search cluster answers again: {} indexing events set aside are back in line", again);
             }
         }
-        count();
+        countFailed();
     }
 
     /**
@@ -166,7 +166,7 @@ class ClusterSearchIndex implements SearchIndex, ApplicationRunner {
     @Override
     public boolean catchUpNow() {
         if (!answers()) {
-            count();
+            countFailed();
             return false;
         }
         int again = outbox().reprocessAbortedEvents();
@@ -175,7 +175,7 @@ class ClusterSearchIndex implements SearchIndex, ApplicationRunner {
         jdbc.update("update hsearch_outbox_event set process_after = current_timestamp where retries > 0"
                 + " and status = 'PENDING' and process_after > current_timestamp");
         Instant deadline = Instant.now().plus(catchUpWait);
-        count();
+        countFailed();
         while (behind > 0 && Instant.now().isBefore(deadline)) {
             try {
                 Thread.sleep(200);
@@ -183,7 +183,7 @@ class ClusterSearchIndex implements SearchIndex, ApplicationRunner {
                 Thread.currentThread().interrupt();
                 return false;
             }
-            count();
+            countFailed();
         }
         if (behind > 0) {
             log.error("Search index could not catch up: {} op-eds still wait in the outbox", behind);

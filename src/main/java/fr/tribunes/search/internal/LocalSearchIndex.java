@@ -276,19 +276,21 @@ class LocalSearchIndex implements SearchIndex, ApplicationRunner {
         recordBehind();
         log.info("{} op-eds name the renamed {}: indexed again in the background", naming.size(), event.kind());
         background.execute(() -> {
-            keepUp(() -> naming);
+            boolean indexed = keepUp(() -> naming);
             following.removeAll(naming);
             recordBehind();
-            log.info("{} op-eds indexed again after a rename", naming.size());
+            if (indexed) {
+                log.info("{} op-eds indexed again after a rename", naming.size());
+            }
         });
     }
 
     /**
      * Indexes again, in a transaction of its own, the op-eds a committed change concerns ({@code ids}, found inside
-     * that transaction); retries if that fails, then records them as behind. Never throws: the change is committed,
-     * the editor's request must not fail for the index.
+     * that transaction); retries if that fails, then records them as behind. Returns whether they were indexed; never
+     * throws: the change is committed, the editor's request must not fail for the index.
      */
-    private void keepUp(Supplier<Collection<Long>> ids) {
+    private boolean keepUp(Supplier<Collection<Long>> ids) {
         AtomicReference<Collection<Long>> concerned = new AtomicReference<>();
         RuntimeException failure = null;
         int attempts = failing ? 1 : RETRY_DELAYS_MILLIS.length + 1;
@@ -303,7 +305,7 @@ class LocalSearchIndex implements SearchIndex, ApplicationRunner {
                 });
                 failing = false;
                 caughtUp(concerned.get());
-                return;
+                return true;
             } catch (RuntimeException e) {
                 failure = e;
                 log.warn("Search index update failed (attempt {} of {}): {}", attempt, attempts, e.toString());
@@ -311,6 +313,7 @@ class LocalSearchIndex implements SearchIndex, ApplicationRunner {
         }
         failing = true;
         fellBehind(concerned.get(), failure);
+        return false;
     }
 
     private static boolean pause(long millis) {
